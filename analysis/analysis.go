@@ -117,9 +117,9 @@ type TextEdit struct {
 type Pass struct {
 	Analyzer *Analyzer
 	Fset     *token.FileSet
-	Root     string     // absolute path of the repository root
-	Files    []*File    // every .nix file, sorted by Path
-	Dirs     []string   // every directory below the root (relative, slash-separated, sorted), excluded ones omitted
+	Root     string   // absolute path of the repository root
+	Files    []*File  // every .nix file, sorted by Path
+	Dirs     []string // every directory below the root (relative, slash-separated, sorted), excluded ones omitted
 	Config   *config.Config
 	ResultOf map[*Analyzer]any
 
