@@ -95,6 +95,11 @@ type Diagnostic struct {
 	Pos, End token.Pos // the offending range; End may be NoPos for a point
 	Message  string
 
+	// Severity overrides the analyzer's default severity for this finding
+	// when set (a rule whose cases differ in gravity, such as
+	// module-self-enable). A severity configured by the user still wins.
+	Severity Severity
+
 	// Fix describes, for a human, how to fix the finding; SuggestedFixes
 	// hold machine-applicable edits when the rule can compute them.
 	Fix            string
