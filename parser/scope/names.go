@@ -1,0 +1,158 @@
+package scope
+
+import (
+	"strings"
+
+	"github.com/nixlint/nixlint/parser/ast"
+)
+
+// StaticName returns the name of an attribute path segment or inherit name
+// when Nix 2.8 knows it at parse time, and reports whether it does.
+//
+// It follows Nix's grammar more closely than ast.StaticName: a plain string
+// is static when it has no interpolation; an interpolation is static when its
+// expression is a string Nix parses to a literal. An indented string is such
+// a literal only when it is empty or made of a single part, which Nix's
+// stripIndentation then returns as is; so the name
+//
+//	${''${"a"}''}
+//
+// is the static name "a".
+func StaticName(n ast.AttrName) (string, bool) {
+	switch n := n.(type) {
+	case *ast.Ident:
+		if n != nil {
+			return n.Name, true
+		}
+	case *ast.String:
+		if n != nil {
+			return literalString(n)
+		}
+	case *ast.Interp:
+		if n != nil {
+			return literalExpr(n.X)
+		}
+	}
+	return "", false
+}
+
+// literalExpr returns the value of e when Nix parses it to a string literal.
+// Parentheses leave no trace in Nix's tree.
+func literalExpr(e ast.Expr) (string, bool) {
+	s, ok := unparen(e).(*ast.String)
+	if !ok || s == nil {
+		return "", false
+	}
+	return literalString(s)
+}
+
+// literalString returns the value of s when Nix parses it to a literal.
+// Nested indented strings are followed in a loop, not by recursion.
+func literalString(s *ast.String) (string, bool) {
+	for {
+		if !s.Indented {
+			var b strings.Builder
+			for _, p := range s.Parts {
+				t, ok := p.(*ast.Text)
+				if !ok || t == nil {
+					return "", false
+				}
+				b.WriteString(t.Value)
+			}
+			return b.String(), true
+		}
+		switch len(s.Parts) {
+		case 0:
+			return "", true
+		case 1:
+		default:
+			return "", false
+		}
+		switch p := s.Parts[0].(type) {
+		case *ast.Text:
+			if p == nil {
+				return "", false
+			}
+			return p.Value, true
+		case *ast.Interp:
+			if p == nil {
+				return "", false
+			}
+			inner, ok := unparen(p.X).(*ast.String)
+			if !ok || inner == nil {
+				return "", false
+			}
+			s = inner
+		default:
+			return "", false
+		}
+	}
+}
+
+// formatName renders an attribute name as Nix 2.8's printIdentifier does in
+// its error messages: bare when it looks like an identifier, quoted
+// otherwise. Nix quotes only the keyword "if" (its source says "FIXME:
+// handle other keywords").
+func formatName(s string) string {
+	if s == "" {
+		return `""`
+	}
+	if s == "if" {
+		return `"if"`
+	}
+	if !identStart(s[0]) {
+		return quote(s)
+	}
+	for i := 0; i < len(s); i++ {
+		c := s[i]
+		if !identStart(c) && !(c >= '0' && c <= '9') && c != '\'' && c != '-' {
+			return quote(s)
+		}
+	}
+	return s
+}
+
+func identStart(c byte) bool {
+	return c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c == '_'
+}
+
+// quote renders s as Nix's printLiteralString does.
+func quote(s string) string {
+	var b strings.Builder
+	b.WriteByte('"')
+	for i := 0; i < len(s); i++ {
+		switch c := s[i]; c {
+		case '"', '\\', '$':
+			b.WriteByte('\\')
+			b.WriteByte(c)
+		case '\n':
+			b.WriteString(`\n`)
+		case '\r':
+			b.WriteString(`\r`)
+		case '\t':
+			b.WriteString(`\t`)
+		default:
+			b.WriteByte(c)
+		}
+	}
+	b.WriteByte('"')
+	return b.String()
+}
+
+// formatPath renders an attribute path for a message, as Nix's
+// showAttrPath does; a dynamic segment, which Nix prints as the expression
+// inside "${…}", is shown as "${…}".
+func formatPath(names []ast.AttrName) string {
+	var b strings.Builder
+	for i, n := range names {
+		if i > 0 {
+			b.WriteByte('.')
+		}
+		if s, ok := StaticName(n); ok {
+			b.WriteString(formatName(s))
+		} else {
+			b.WriteString(`"${…}"`)
+		}
+	}
+	return b.String()
+}

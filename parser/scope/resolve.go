@@ -1,0 +1,330 @@
+package scope
+
+import (
+	"sort"
+
+	"github.com/nixlint/nixlint/parser/ast"
+)
+
+// resolver walks the tree with an explicit stack of tasks. Lexical scopes
+// are kept as one stack of bindings per name, so a lookup costs one map
+// access whatever the nesting depth. The task stack keeps them consistent:
+// a scope is entered when its node is processed and left by an exit task
+// pushed below the tasks of everything inside it.
+type resolver struct {
+	info     *Info
+	sets     map[ast.Node]*attrSet
+	names    map[string][]*Binding // innermost last
+	withs    []*ast.With           // innermost last
+	builtins map[string]*Binding
+	withed   map[withKey]*Binding
+	froms    map[ast.Expr]bool // inherit sources already resolved
+	stack    []task
+}
+
+type withKey struct {
+	with *ast.With
+	name string
+}
+
+type taskKind uint8
+
+const (
+	exprTask taskKind = iota // resolve expr
+	setTask                  // resolve the contents of set, then body (a let's)
+	exitTask                 // leave the scope entered with frame
+)
+
+type task struct {
+	kind  taskKind
+	quiet bool // references Nix never checks: do not report them as undefined
+	expr  ast.Expr
+	set   *attrSet
+	body  ast.Expr
+	frame *frame
+}
+
+// frame is one lexical scope: the names it pushed, or one with.
+type frame struct {
+	names []string
+	with  bool
+}
+
+func newResolver(info *Info, sets map[ast.Node]*attrSet) *resolver {
+	return &resolver{
+		info:     info,
+		sets:     sets,
+		names:    map[string][]*Binding{},
+		builtins: map[string]*Binding{},
+		withed:   map[withKey]*Binding{},
+		froms:    map[ast.Expr]bool{},
+	}
+}
+
+func (r *resolver) push(t task) { r.stack = append(r.stack, t) }
+
+func (r *resolver) pushExpr(e ast.Expr, quiet bool) {
+	if !isNil(e) {
+		r.push(task{kind: exprTask, expr: e, quiet: quiet})
+	}
+}
+
+func (r *resolver) run(root ast.Expr) {
+	r.pushExpr(root, false)
+	for len(r.stack) > 0 {
+		t := r.stack[len(r.stack)-1]
+		r.stack = r.stack[:len(r.stack)-1]
+		switch t.kind {
+		case exprTask:
+			r.expr(t.expr, t.quiet)
+		case setTask:
+			r.set(t.set, t.body, t.quiet)
+		case exitTask:
+			r.exit(t.frame)
+		}
+	}
+}
+
+func (r *resolver) expr(e ast.Expr, quiet bool) {
+	switch e := e.(type) {
+	case *ast.Ident:
+		r.ref(e, quiet)
+	case *ast.AttrSet:
+		r.pushSet(r.sets[e], nil, quiet)
+	case *ast.LegacyLet:
+		r.pushSet(r.sets[e], nil, quiet)
+	case *ast.Let:
+		r.pushSet(r.sets[e], e.Body, quiet)
+	case *ast.With:
+		r.pushExpr(e.Env, quiet) // below the exit: resolved outside the with
+		f := &frame{with: true}
+		r.withs = append(r.withs, e)
+		r.push(task{kind: exitTask, frame: f})
+		r.pushExpr(e.Body, quiet)
+	case *ast.Lambda:
+		r.lambda(e, quiet)
+	default:
+		eachChild(e, func(c ast.Node) { r.pushExpr(c.(ast.Expr), quiet) })
+	}
+}
+
+func (r *resolver) pushSet(s *attrSet, body ast.Expr, quiet bool) {
+	if s != nil {
+		r.push(task{kind: setTask, set: s, body: body, quiet: quiet})
+	}
+}
+
+// set resolves a set's contents, in Nix's ExprAttrs::bindVars and
+// ExprLet::bindVars order of scopes.
+func (r *resolver) set(s *attrSet, body ast.Expr, quiet bool) {
+	// Plain inherits refer to the enclosing scope: resolve them now,
+	// before the set's own scope is entered.
+	for _, list := range [][]*attr{s.attrs, s.rejected} {
+		for _, a := range list {
+			if a.plainInherit() && a.rest == nil {
+				r.inheritRef(a, quiet)
+			}
+		}
+	}
+	if s.rec {
+		kind := Rec
+		switch s.node.(type) {
+		case *ast.Let, *ast.LegacyLet:
+			kind = Let
+		}
+		f := &frame{}
+		for _, a := range s.attrs {
+			b := &Binding{Name: a.name, Kind: kind, Def: a.def, Decls: a.decls, From: a.from, Scope: s.node}
+			if a.inherit == nil {
+				b.Value = a.value
+			}
+			r.bind(f, b)
+		}
+		r.push(task{kind: exitTask, frame: f})
+	}
+	r.pushExpr(body, quiet)
+	for i := len(s.dropped) - 1; i >= 0; i-- {
+		r.dynAttr(s.dropped[i], true)
+	}
+	for i := len(s.dyn) - 1; i >= 0; i-- {
+		r.dynAttr(s.dyn[i], quiet)
+	}
+	for i := len(s.rejected) - 1; i >= 0; i-- {
+		r.attrValue(s.rejected[i], quiet)
+	}
+	for i := len(s.attrs) - 1; i >= 0; i-- {
+		r.attrValue(s.attrs[i], quiet)
+	}
+}
+
+// attrValue pushes what an attribute's value needs resolved in the set's
+// value scope.
+func (r *resolver) attrValue(a *attr, quiet bool) {
+	for _, n := range a.rest {
+		r.nameExprs(n, quiet)
+	}
+	switch {
+	case a.from != nil:
+		if !r.froms[a.from] {
+			r.froms[a.from] = true
+			r.pushExpr(a.from, quiet)
+		}
+	case a.value != nil:
+		r.pushExpr(a.value, quiet)
+	case a.set != nil:
+		r.pushSet(a.set, nil, quiet)
+	}
+}
+
+func (r *resolver) dynAttr(d *dynAttr, quiet bool) {
+	r.nameExprs(d.name, quiet)
+	r.pushExpr(d.value, quiet)
+	r.pushSet(d.set, nil, quiet)
+}
+
+// nameExprs pushes the interpolations of an attribute name.
+func (r *resolver) nameExprs(n ast.AttrName, quiet bool) {
+	switch n := n.(type) {
+	case *ast.Interp:
+		if n != nil {
+			r.pushExpr(n.X, quiet)
+		}
+	case *ast.String:
+		if n != nil {
+			for _, p := range n.Parts {
+				if i, ok := p.(*ast.Interp); ok && i != nil {
+					r.pushExpr(i.X, quiet)
+				}
+			}
+		}
+	}
+}
+
+// lambda enters the scope of the parameter and formals, in which the
+// formals' defaults and the body are resolved.
+func (r *resolver) lambda(l *ast.Lambda, quiet bool) {
+	f := &frame{}
+	if l.Param != nil {
+		r.bind(f, &Binding{Name: l.Param.Name, Kind: Param, Def: l.Param, Scope: l})
+	}
+	if l.Formals != nil {
+		for _, fm := range l.Formals.List {
+			if fm == nil || fm.Name == nil {
+				continue
+			}
+			r.bind(f, &Binding{Name: fm.Name.Name, Kind: Formal, Def: fm, Formal: fm, Scope: l})
+		}
+	}
+	r.push(task{kind: exitTask, frame: f})
+	r.pushExpr(l.Body, quiet)
+	if l.Formals != nil {
+		for i := len(l.Formals.List) - 1; i >= 0; i-- {
+			if fm := l.Formals.List[i]; fm != nil {
+				r.pushExpr(fm.Default, quiet)
+			}
+		}
+	}
+}
+
+func (r *resolver) bind(f *frame, b *Binding) {
+	r.info.Bindings = append(r.info.Bindings, b)
+	r.names[b.Name] = append(r.names[b.Name], b)
+	f.names = append(f.names, b.Name)
+}
+
+func (r *resolver) exit(f *frame) {
+	if f.with {
+		r.withs = r.withs[:len(r.withs)-1]
+		return
+	}
+	for _, n := range f.names {
+		s := r.names[n]
+		if len(s) == 1 {
+			delete(r.names, n)
+		} else {
+			r.names[n] = s[:len(s)-1]
+		}
+	}
+}
+
+// inheritRef resolves the name of `inherit name;` as a reference.
+func (r *resolver) inheritRef(a *attr, quiet bool) {
+	id, ok := a.def.(*ast.Ident)
+	if !ok {
+		id = &ast.Ident{NamePos: a.def.Pos(), Name: a.name}
+	}
+	r.ref(id, quiet)
+}
+
+// ref resolves one reference, as Nix's ExprVar::bindVars: the innermost
+// lexical binding, including the base scope, else the innermost with.
+func (r *resolver) ref(id *ast.Ident, quiet bool) {
+	if id == nil {
+		return
+	}
+	b := r.lookup(id.Name)
+	if b == nil {
+		if !quiet {
+			r.info.Undefined = append(r.info.Undefined, id)
+		}
+		return
+	}
+	r.info.Refs[id] = b
+	b.Uses = append(b.Uses, id)
+}
+
+func (r *resolver) lookup(name string) *Binding {
+	if name == curPos {
+		return r.builtin(name)
+	}
+	if s := r.names[name]; len(s) > 0 {
+		return s[len(s)-1]
+	}
+	if globals[name] {
+		return r.builtin(name)
+	}
+	if len(r.withs) == 0 {
+		return nil
+	}
+	w := r.withs[len(r.withs)-1]
+	k := withKey{w, name}
+	b := r.withed[k]
+	if b == nil {
+		b = &Binding{Name: name, Kind: With, With: w, Scope: w}
+		r.withed[k] = b
+	}
+	return b
+}
+
+func (r *resolver) builtin(name string) *Binding {
+	b := r.builtins[name]
+	if b == nil {
+		b = &Binding{Name: name, Kind: Builtin}
+		r.builtins[name] = b
+	}
+	return b
+}
+
+// finish puts every list in source order, so that results do not depend
+// on the order of the walk.
+func (r *resolver) finish() {
+	sortIdents := func(ids []*ast.Ident) {
+		sort.SliceStable(ids, func(i, j int) bool { return ids[i].NamePos < ids[j].NamePos })
+	}
+	sortIdents(r.info.Undefined)
+	for _, b := range r.info.Bindings {
+		sortIdents(b.Uses)
+	}
+	for _, b := range r.builtins {
+		sortIdents(b.Uses)
+	}
+	for _, b := range r.withed {
+		sortIdents(b.Uses)
+	}
+	sort.SliceStable(r.info.Bindings, func(i, j int) bool {
+		return r.info.Bindings[i].Def.Pos() < r.info.Bindings[j].Def.Pos()
+	})
+	sort.SliceStable(r.info.Duplicates, func(i, j int) bool {
+		return r.info.Duplicates[i].Pos < r.info.Duplicates[j].Pos
+	})
+}

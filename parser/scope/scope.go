@@ -1,0 +1,161 @@
+// Package scope resolves the variables of a Nix file: it binds every
+// variable reference to the let, rec, lambda, with or builtin that defines
+// it, exactly as Nix 2.8 does when it checks a file after parsing.
+//
+// Nix builds attribute sets while it parses: `a.b = 1; a.c = 2;` makes one
+// nested set, and `a = { b = 1; }; a = rec { c = 1; };` merges the second
+// set into the first, dropping its `rec` and its dynamic attributes. Which
+// scope a value sees depends on that merging, so this package models it and
+// reports, as a by-product, the definitions Nix rejects as duplicates.
+//
+// Resolve works on partial trees (after syntax errors) and on trees as deep
+// as the parser allows: it uses explicit stacks, never recursion.
+package scope
+
+import (
+	"go/token"
+
+	"github.com/nixlint/nixlint/parser/ast"
+)
+
+// Kind tells what introduces a binding.
+type Kind int
+
+// The kinds of bindings.
+const (
+	Let     Kind = iota + 1 // `let … in` and the legacy `let { … }`
+	Rec                     // an attribute of `rec { … }`
+	Param                   // `x:` or the name of an `@` pattern
+	Formal                  // a formal of `{ a, b ? 1 }:`
+	With                    // dynamically scoped through the innermost enclosing `with`
+	Builtin                 // Nix's base scope: `true`, `map`, `__typeOf`, …
+)
+
+var kindNames = [...]string{Let: "let", Rec: "rec", Param: "param", Formal: "formal", With: "with", Builtin: "builtin"}
+
+// String returns the kind's name, as used in tests and debugging output.
+func (k Kind) String() string {
+	if k > 0 && int(k) < len(kindNames) {
+		return kindNames[k]
+	}
+	return "invalid"
+}
+
+// Binding is a name a reference can resolve to.
+type Binding struct {
+	Name string
+	Kind Kind
+
+	// Def is the defining occurrence: an *ast.Ident for a parameter, an
+	// *ast.Formal for a formal, the first attribute-path segment or the
+	// inherit name for let and rec bindings. Nil for With and Builtin.
+	Def ast.Node
+
+	// Value is the bound expression when it is known syntactically: e for
+	// `x = e;` (as written, parentheses included). Nil for `inherit`, for a
+	// name defined only through paths (`a.b = 1;`), for parameters and
+	// formals (see Formal.Default).
+	Value ast.Expr
+
+	// From is src for `inherit (src) x;`, which binds x to src.x.
+	From ast.Expr
+
+	// Decls lists the bindings (*ast.AttrDef, *ast.Inherit) that define the
+	// name, in source order: `a.b = 1; a.c = 2;` gives two.
+	Decls []ast.Binding
+
+	// Formal is the formal that defines a Formal binding.
+	Formal *ast.Formal
+
+	// Scope is the node that introduces the binding: the *ast.Let,
+	// *ast.LegacyLet or *ast.AttrSet (rec) holding it, or the *ast.Lambda.
+	// Nil for Builtin; for With it is the *ast.With.
+	Scope ast.Node
+
+	// With is the innermost enclosing `with` for a With binding.
+	With *ast.With
+
+	// Uses lists the references resolved to this binding, in source order.
+	// A plain `inherit x;` counts as a use of the outer x.
+	Uses []*ast.Ident
+}
+
+// Inherited reports whether the binding is a plain `inherit x;`, an alias
+// of the x of the enclosing scope (Info.BindingOf on Def finds it when Def
+// is an identifier).
+func (b *Binding) Inherited() bool {
+	if b.From != nil || len(b.Decls) == 0 {
+		return false
+	}
+	_, ok := b.Decls[0].(*ast.Inherit)
+	return ok
+}
+
+// Info is the result of Resolve.
+type Info struct {
+	// Refs maps each variable reference (an *ast.Ident in expression
+	// position, or a name of a plain inherit) to its binding. References
+	// bound only by an enclosing `with` or by the base scope map to a
+	// Binding of kind With or Builtin. A quoted inherit name (`inherit "a";`)
+	// is represented by a synthetic *ast.Ident at the name's position.
+	Refs map[*ast.Ident]*Binding
+
+	// Bindings lists every binding the file introduces, in source order.
+	Bindings []*Binding
+
+	// Undefined lists references bound nowhere and not inside any `with`,
+	// in source order: Nix rejects the file.
+	Undefined []*ast.Ident
+
+	// Duplicates lists the attribute definitions Nix 2.8 rejects because
+	// the name is already defined, in source order.
+	Duplicates []*Duplicate
+}
+
+// Duplicate is an attribute definition Nix rejects because its name is
+// already defined in the same attribute set (possibly through a path or a
+// merged set).
+type Duplicate struct {
+	// Name is the attribute as Nix names it in its message: the whole path
+	// of the rejected definition (`a.b`), or the single name when the clash
+	// comes from merging two sets.
+	Name string
+	// Pos and End delimit the rejected definition's name or path.
+	Pos, End token.Pos
+	// Prev is where the attribute was first defined.
+	Prev token.Pos
+	// Decl is the rejected *ast.AttrDef or *ast.Inherit.
+	Decl ast.Binding
+}
+
+// BindingOf returns the binding the reference id resolves to, or nil when
+// id is not a reference or is undefined.
+func (i *Info) BindingOf(id *ast.Ident) *Binding { return i.Refs[id] }
+
+// Unused returns the let, rec, parameter and formal bindings that no
+// reference uses, in source order. Rec attributes and formals are often
+// meant for the caller; a rule decides which kinds it reports.
+func (i *Info) Unused() []*Binding {
+	var out []*Binding
+	for _, b := range i.Bindings {
+		if len(b.Uses) == 0 {
+			out = append(out, b)
+		}
+	}
+	return out
+}
+
+// Resolve binds every variable reference of f to its definition.
+func Resolve(f *ast.File) *Info {
+	info := &Info{Refs: map[*ast.Ident]*Binding{}}
+	if f == nil || f.Expr == nil {
+		return info
+	}
+	b := newBuilder()
+	b.buildAll(f.Expr)
+	info.Duplicates = b.dups
+	r := newResolver(info, b.sets)
+	r.run(f.Expr)
+	r.finish()
+	return info
+}
