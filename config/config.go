@@ -22,6 +22,11 @@ type Config struct {
 
 	// Exceptions are path-level suppressions, each with a mandatory reason.
 	Exceptions []Exception
+
+	// Conventions is the machine-readable form of CONVENTIONS.md: the VM id
+	// scheme, the name prefixes, the purpose -> range mapping, the VM
+	// inventory sources.
+	Conventions Conventions
 }
 
 // Layout names the folders the architecture rules look at, relative to the
@@ -57,4 +62,14 @@ func (c *Config) RuleOption(rule, name string) (any, bool) {
 	}
 	v, ok := rc.Options[name]
 	return v, ok
+}
+
+// Severity returns the severity configured for rule ("error", "warning",
+// "note" or "off"), or false when the rule keeps its default.
+func (c *Config) Severity(rule string) (string, bool) {
+	rc, ok := c.Rules[rule]
+	if !ok || rc.Severity == "" {
+		return "", false
+	}
+	return rc.Severity, true
 }

@@ -1,0 +1,101 @@
+package config
+
+import (
+	"bytes"
+	_ "embed"
+	"errors"
+	"fmt"
+	"os"
+	"strings"
+
+	"github.com/pelletier/go-toml/v2"
+)
+
+//go:embed default.toml
+var defaultTOML string
+
+// DefaultTOML returns the embedded default configuration file, with its
+// comments, as `nixlint config --default` prints it.
+func DefaultTOML() string { return defaultTOML }
+
+// Default returns the embedded default configuration, parsed. Each call
+// returns a fresh value the caller may change. The default is checked by
+// the tests, so it never fails; should it ever, the result still has the
+// default layout rather than nothing.
+func Default() *Config {
+	cfg, err := parseDefault()
+	if err != nil {
+		return &Config{Layout: Layout{Flake: "flake", Roles: "roles", Modules: "modules",
+			Packages: "packages", Infrastructure: "modules/infrastructure"}}
+	}
+	return cfg
+}
+
+// parseDefault parses the embedded default over an empty configuration.
+// Positions are dropped: Line fields stay 0 for defaults, so errors about a
+// conflict between the user's file and the default point at the user's
+// file.
+func parseDefault() (*Config, error) {
+	cfg := &Config{Rules: map[string]RuleConfig{}, Exceptions: []Exception{}}
+	d := &decoder{file: "(default)", pos: positions{}}
+	if err := decodeInto(d, cfg, []byte(defaultTOML)); err != nil {
+		return nil, err
+	}
+	return cfg, nil
+}
+
+// Load reads the configuration file at path and lays it over Default(),
+// checking every key against the known layout, conventions and the rules
+// of schema. Every error is an *Error naming the file, line and key.
+func Load(path string, schema Schema) (*Config, error) {
+	data, err := os.ReadFile(path)
+	if err != nil {
+		return nil, &Error{File: path, Msg: fmt.Sprintf("cannot read the configuration: %v", errors.Unwrap(err)), Err: err}
+	}
+	return Parse(path, data, schema)
+}
+
+// Parse is Load for a file already read: file names it in errors.
+func Parse(file string, data []byte, schema Schema) (cfg *Config, err error) {
+	// go-toml is fuzzed and we never expect a panic from it; if one came,
+	// it must become a configuration error, not a crash of the linter.
+	defer func() {
+		if r := recover(); r != nil {
+			cfg, err = nil, &Error{File: file, Msg: fmt.Sprintf("internal error reading the configuration: %v", r)}
+		}
+	}()
+	cfg = Default()
+	cfg.File = file
+	data = bytes.TrimPrefix(data, []byte("\xef\xbb\xbf")) // a BOM some editors write
+	d := &decoder{file: file, schema: &schema}
+	if err := decodeInto(d, cfg, data); err != nil {
+		return nil, err
+	}
+	return cfg, nil
+}
+
+// decodeInto decodes data and lays it over cfg. d.pos is filled from data
+// unless it is already set (the default runs without positions).
+func decodeInto(d *decoder, cfg *Config, data []byte) error {
+	var doc map[string]any
+	if err := toml.Unmarshal(data, &doc); err != nil {
+		return syntaxError(d.file, err)
+	}
+	if d.pos == nil {
+		d.pos = indexPositions(data)
+	}
+	d.apply(cfg, doc)
+	return d.firstError()
+}
+
+// syntaxError turns go-toml's error into an *Error with its position.
+func syntaxError(file string, err error) error {
+	var de *toml.DecodeError
+	if errors.As(err, &de) {
+		line, col := de.Position()
+		msg := strings.TrimPrefix(de.Error(), "toml: ")
+		return &Error{File: file, Line: line, Column: col, Key: strings.Join(de.Key(), "."),
+			Msg: "invalid TOML: " + msg, Err: err}
+	}
+	return &Error{File: file, Msg: "invalid TOML: " + strings.TrimPrefix(err.Error(), "toml: "), Err: err}
+}
