@@ -1,0 +1,131 @@
+package parser
+
+import "github.com/nixlint/nixlint/parser/ast"
+
+// parseBinds parses the bindings of a set, a let or a legacy let, up to but
+// not including the token term ('}' or IN). It is the parser's main
+// recovery point: after an error in a binding it skips to the binding's
+// ';' (or to the end of the bindings) and goes on with the next one, so
+// each broken binding costs one error.
+func (p *parser) parseBinds(term tokKind) []ast.Binding {
+	var binds []ast.Binding
+	for p.tok.kind != term && p.tok.kind != tEOF {
+		var b ast.Binding
+		ok := false
+		switch p.tok.kind {
+		case tINHERIT:
+			b, ok = p.parseInherit()
+		case tID, tOR_KW, tQUOTE, tDOLLAR_CURLY:
+			b, ok = p.parseAttrDef()
+		default:
+			p.unexpected()
+			switch p.tok.kind {
+			case tRBRACE, tRPAREN, tRBRACK, tIN:
+				// Probably the end of an enclosing construct.
+				return binds
+			}
+		}
+		if b != nil {
+			binds = append(binds, b)
+		}
+		if !ok {
+			start := p.tok.off
+			p.skipTo(func(k tokKind) bool { return k == tSEMI || k == term })
+			if p.tok.kind == tSEMI {
+				p.next()
+			} else if p.tok.off == start && p.tok.kind != term && p.tok.kind != tEOF {
+				// An unmatched closing bracket: leave it to the caller.
+				return binds
+			}
+		}
+		if !p.bailed {
+			p.syncing = false
+		}
+	}
+	return binds
+}
+
+// parseAttrDef parses `attrpath = expr;`. ok reports that the binding was
+// complete, up to its ';'.
+func (p *parser) parseAttrDef() (b ast.Binding, ok bool) {
+	path := p.parseAttrPath()
+	if p.tok.kind != tASSIGN {
+		p.unexpected(tDOT, tASSIGN)
+		return nil, false
+	}
+	eq := p.tok.off
+	def := &ast.AttrDef{Path: path, Eq: p.pos(eq)}
+	if !p.enter(2) {
+		return nil, false
+	}
+	defer p.leave(2)
+	p.next()
+	def.Value = p.parseExpr()
+	if p.tok.kind != tSEMI {
+		p.unexpected(tSEMI)
+		def.Semi = p.pos(p.missingClose(eq))
+		return def, false
+	}
+	def.Semi = p.pos(p.tok.off)
+	p.next()
+	return def, true
+}
+
+// parseInherit parses `inherit names;` and `inherit (from) names;`.
+func (p *parser) parseInherit() (b ast.Binding, ok bool) {
+	in := &ast.Inherit{InheritPos: p.pos(p.tok.off)}
+	start := p.tok.off
+	p.next()
+	if p.tok.kind == tLPAREN {
+		if !p.enter(2) {
+			return nil, false
+		}
+		p.next()
+		in.From = p.parseExpr()
+		p.leave(2)
+		if p.tok.kind != tRPAREN {
+			p.unexpected(tRPAREN)
+			return nil, false
+		}
+		p.next()
+	}
+	for {
+		switch p.tok.kind {
+		case tID, tOR_KW, tQUOTE, tDOLLAR_CURLY:
+			in.Names = append(in.Names, p.parseAttrName())
+			continue
+		case tSEMI:
+			in.Semi = p.pos(p.tok.off)
+			p.next()
+			return in, true
+		}
+		p.unexpected()
+		in.Semi = p.pos(p.missingClose(start))
+		return in, false
+	}
+}
+
+// parseAttrPath parses a dotted attribute path `a.b."c".${d}`.
+func (p *parser) parseAttrPath() *ast.AttrPath {
+	path := &ast.AttrPath{Names: []ast.AttrName{p.parseAttrName()}}
+	for p.tok.kind == tDOT {
+		p.next()
+		path.Names = append(path.Names, p.parseAttrName())
+	}
+	return path
+}
+
+// parseAttrName parses one attribute name: ID, `or`, a string or `${e}`.
+// On error it returns an empty-named Ident so the path stays well-formed.
+func (p *parser) parseAttrName() ast.AttrName {
+	switch p.tok.kind {
+	case tID, tOR_KW:
+		return p.ident()
+	case tQUOTE:
+		return p.parseString()
+	case tDOLLAR_CURLY:
+		return p.parseAttrInterp()
+	}
+	p.unexpected(tID, tOR_KW, tDOLLAR_CURLY, tQUOTE)
+	return &ast.Ident{NamePos: p.pos(p.tok.off)}
+}

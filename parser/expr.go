@@ -1,0 +1,564 @@
+package parser
+
+import (
+	"github.com/nixlint/nixlint/parser/ast"
+)
+
+// parseExpr parses Nix's expr_function: lambdas, assert, with, let … in,
+// if, and below them operator expressions.
+func (p *parser) parseExpr() ast.Expr {
+	switch p.tok.kind {
+	case tID:
+		switch p.s.peek().kind {
+		case tCOLON:
+			return p.parseSimpleLambda()
+		case tAT:
+			return p.parseAtLambda()
+		}
+	case tLBRACE:
+		if p.isFormals() {
+			return p.parseFormalsLambda()
+		}
+	case tASSERT:
+		return p.parseAssert()
+	case tWITH:
+		return p.parseWith()
+	case tLET:
+		if p.s.peek().kind != tLBRACE {
+			return p.parseLet()
+		}
+	case tIF:
+		return p.parseIf()
+	}
+	return p.parseBinary(0)
+}
+
+// parseSimpleLambda parses `x: body`.
+func (p *parser) parseSimpleLambda() ast.Expr {
+	if !p.enter(2) {
+		return p.bad(p.tok.off, p.tok.off)
+	}
+	defer p.leave(2)
+	param := p.ident()
+	colon := p.tok.off
+	p.next()
+	body := p.parseExpr()
+	return &ast.Lambda{Param: param, Colon: p.pos(colon), Body: body}
+}
+
+// ident makes an Ident of the current ID or OR_KW token and advances.
+func (p *parser) ident() *ast.Ident {
+	id := &ast.Ident{NamePos: p.pos(p.tok.off), Name: string(p.s.src[p.tok.off:p.tok.end])}
+	p.next()
+	return id
+}
+
+// parseAtLambda parses `x @ { formals }: body`.
+func (p *parser) parseAtLambda() ast.Expr {
+	if !p.enter(4) {
+		return p.bad(p.tok.off, p.tok.off)
+	}
+	defer p.leave(4)
+	start := p.tok.off
+	param := p.ident()
+	p.next() // '@'
+	if p.tok.kind != tLBRACE {
+		p.unexpected(tLBRACE)
+		return p.bad(start, p.tok.off)
+	}
+	formals := p.parseFormals()
+	lam := &ast.Lambda{Param: param, Formals: formals, AtFirst: true}
+	colon, ok := p.expect(tCOLON)
+	lam.Colon = p.pos(colon)
+	if !ok {
+		lam.Body = p.bad(colon, colon)
+		return lam
+	}
+	lam.Body = p.parseExpr()
+	return lam
+}
+
+// isFormals decides, at a '{' in expression position, whether it opens a
+// lambda's formals rather than an attribute set. Nix's GLR parser follows
+// both readings until one fails; a few tokens of lookahead settle it.
+func (p *parser) isFormals() bool {
+	save := p.s.save()
+	defer p.s.restore(save)
+	t1 := p.s.scan()
+	switch t1.kind {
+	case tELLIPSIS:
+		return true
+	case tRBRACE:
+		t2 := p.s.scan()
+		return t2.kind == tCOLON || t2.kind == tAT
+	case tID:
+		t2 := p.s.scan()
+		switch t2.kind {
+		case tCOMMA, tQUESTION, tRBRACE:
+			return true
+		}
+	}
+	return false
+}
+
+// parseFormals parses `{ a, b ? e, ... }` at the current '{'.
+func (p *parser) parseFormals() *ast.Formals {
+	fs := &ast.Formals{Lbrace: p.pos(p.tok.off)}
+	p.next()
+	for {
+		switch p.tok.kind {
+		case tRBRACE:
+			fs.Rbrace = p.pos(p.tok.off)
+			p.next()
+			return fs
+		case tELLIPSIS:
+			fs.Ellipsis = p.pos(p.tok.off)
+			p.next()
+			off, _ := p.expect(tRBRACE)
+			fs.Rbrace = p.pos(off)
+			return fs
+		case tID:
+			f := &ast.Formal{Name: p.ident()}
+			if p.tok.kind == tQUESTION {
+				f.Question = p.pos(p.tok.off)
+				p.next()
+				f.Default = p.parseExpr()
+			}
+			fs.List = append(fs.List, f)
+			switch p.tok.kind {
+			case tCOMMA:
+				p.next()
+				continue
+			case tRBRACE:
+				continue
+			}
+			if f.Default != nil {
+				p.unexpected()
+			} else {
+				p.unexpected(tCOMMA, tQUESTION, tRBRACE)
+			}
+		default:
+			p.unexpected()
+		}
+		// Error: give up on the formals at the closing brace.
+		p.skipTo(func(k tokKind) bool { return k == tRBRACE })
+		fs.Rbrace = p.pos(p.tok.off)
+		if p.tok.kind == tRBRACE {
+			p.next()
+		}
+		return fs
+	}
+}
+
+// parseFormalsLambda parses `{ formals }: body` and `{ formals } @ x: body`.
+func (p *parser) parseFormalsLambda() ast.Expr {
+	if !p.enter(4) {
+		return p.bad(p.tok.off, p.tok.off)
+	}
+	defer p.leave(4)
+	lam := &ast.Lambda{Formals: p.parseFormals()}
+	if p.tok.kind == tAT {
+		p.next()
+		if p.tok.kind != tID {
+			p.unexpected(tID)
+			lam.Colon = p.pos(p.tok.off)
+			lam.Body = p.bad(p.tok.off, p.tok.off)
+			return lam
+		}
+		lam.Param = p.ident()
+		colon, ok := p.expect(tCOLON)
+		lam.Colon = p.pos(colon)
+		if !ok {
+			lam.Body = p.bad(colon, colon)
+			return lam
+		}
+	} else {
+		colon := p.tok.off
+		lam.Colon = p.pos(colon)
+		if p.tok.kind != tCOLON {
+			p.unexpected(tCOLON, tAT)
+			lam.Body = p.bad(colon, colon)
+			return lam
+		}
+		p.next()
+	}
+	lam.Body = p.parseExpr()
+	return lam
+}
+
+// parseAssert parses `assert cond; body`.
+func (p *parser) parseAssert() ast.Expr {
+	if !p.enter(3) {
+		return p.bad(p.tok.off, p.tok.off)
+	}
+	defer p.leave(3)
+	x := &ast.Assert{AssertPos: p.pos(p.tok.off)}
+	p.next()
+	x.Cond = p.parseExpr()
+	semi, ok := p.expect(tSEMI)
+	x.Semi = p.pos(semi)
+	if !ok {
+		x.Body = p.bad(semi, semi)
+		return x
+	}
+	x.Body = p.parseExpr()
+	return x
+}
+
+// parseWith parses `with env; body`.
+func (p *parser) parseWith() ast.Expr {
+	if !p.enter(3) {
+		return p.bad(p.tok.off, p.tok.off)
+	}
+	defer p.leave(3)
+	x := &ast.With{WithPos: p.pos(p.tok.off)}
+	p.next()
+	x.Env = p.parseExpr()
+	semi, ok := p.expect(tSEMI)
+	x.Semi = p.pos(semi)
+	if !ok {
+		x.Body = p.bad(semi, semi)
+		return x
+	}
+	x.Body = p.parseExpr()
+	return x
+}
+
+// parseLet parses `let bindings in body`.
+func (p *parser) parseLet() ast.Expr {
+	if !p.enter(3) {
+		return p.bad(p.tok.off, p.tok.off)
+	}
+	defer p.leave(3)
+	x := &ast.Let{LetPos: p.pos(p.tok.off)}
+	p.next()
+	x.Bindings = p.parseBinds(tIN)
+	in, ok := p.expect(tIN)
+	x.In = p.pos(in)
+	if !ok {
+		x.Body = p.bad(in, in)
+		return x
+	}
+	x.Body = p.parseExpr()
+	return x
+}
+
+// parseIf parses `if cond then a else b`.
+func (p *parser) parseIf() ast.Expr {
+	if !p.enter(5) {
+		return p.bad(p.tok.off, p.tok.off)
+	}
+	defer p.leave(5)
+	x := &ast.If{IfPos: p.pos(p.tok.off)}
+	p.next()
+	x.Cond = p.parseExpr()
+	if off, ok := p.expect(tTHEN); !ok {
+		x.Then, x.Else = p.bad(off, off), p.bad(off, off)
+		return x
+	}
+	x.Then = p.parseExpr()
+	if off, ok := p.expect(tELSE); !ok {
+		x.Else = p.bad(off, off)
+		return x
+	}
+	x.Else = p.parseExpr()
+	return x
+}
+
+// Operator precedences of parser.y, loosest first. NOT and NEGATE are the
+// prefix operators; '?' is postfix (its right side is an attribute path).
+const (
+	precPipeFrom = 1 + iota
+	precPipeInto
+	precImpl
+	precOr
+	precAnd
+	precEq
+	precCmp
+	precUpdate
+	precNot
+	precAdd
+	precMul
+	precConcat
+	precHasAttr
+	precNegate
+)
+
+// binOps describes the binary operators: precedence, associativity and
+// the ast token. Right-associative operators have right set; the
+// non-associative ones nonassoc.
+var binOps = [numTokKinds]struct {
+	prec     int
+	right    bool
+	nonassoc bool
+	op       ast.Token
+}{
+	tPIPE_FROM: {precPipeFrom, true, false, ast.PIPE_L},
+	tPIPE_INTO: {precPipeInto, false, false, ast.PIPE_R},
+	tIMPL:      {precImpl, true, false, ast.IMPL},
+	tOR:        {precOr, false, false, ast.OR},
+	tAND:       {precAnd, false, false, ast.AND},
+	tEQ:        {precEq, false, true, ast.EQ},
+	tNEQ:       {precEq, false, true, ast.NEQ},
+	tLT:        {precCmp, false, true, ast.LT},
+	tGT:        {precCmp, false, true, ast.GT},
+	tLEQ:       {precCmp, false, true, ast.LEQ},
+	tGEQ:       {precCmp, false, true, ast.GEQ},
+	tUPDATE:    {precUpdate, true, false, ast.UPDATE},
+	tPLUS:      {precAdd, false, false, ast.ADD},
+	tMINUS:     {precAdd, false, false, ast.SUB},
+	tSTAR:      {precMul, false, false, ast.MUL},
+	tSLASH:     {precMul, false, false, ast.DIV},
+	tCONCAT:    {precConcat, true, false, ast.CONCAT},
+	tQUESTION:  {precHasAttr, false, false, ast.HASATTR},
+}
+
+// parseBinary parses an expr_op whose binary operators all bind at least
+// as tightly as minPrec, by precedence climbing.
+func (p *parser) parseBinary(minPrec int) ast.Expr {
+	x := p.parseUnary()
+	lastNonassoc := 0
+	for {
+		info := binOps[p.tok.kind]
+		if info.prec == 0 || info.prec < minPrec {
+			return x
+		}
+		if info.nonassoc && info.prec == lastNonassoc {
+			// `a == b == c`: bison's %nonassoc makes this an error.
+			p.unexpected()
+			return x
+		}
+		opOff := p.tok.off
+		p.next()
+		if info.op == ast.HASATTR {
+			x = &ast.HasAttr{X: x, Question: p.pos(opOff), Path: p.parseAttrPath()}
+			lastNonassoc = 0
+			continue
+		}
+		next := info.prec + 1
+		if info.right {
+			next = info.prec
+		}
+		if !p.enter(2) {
+			return x
+		}
+		y := p.parseBinary(next)
+		p.leave(2)
+		x = &ast.Binary{X: x, OpPos: p.pos(opOff), Op: info.op, Y: y}
+		lastNonassoc = 0
+		if info.nonassoc {
+			lastNonassoc = info.prec
+		}
+	}
+}
+
+// parseUnary parses the prefix operators `!` and `-`, then an application.
+func (p *parser) parseUnary() ast.Expr {
+	var op ast.Token
+	var prec int
+	switch p.tok.kind {
+	case tNOT:
+		op, prec = ast.NOT, precNot
+	case tMINUS:
+		op, prec = ast.SUB, precNegate
+	default:
+		return p.parseApp()
+	}
+	off := p.tok.off
+	if !p.enter(1) {
+		return p.bad(off, off)
+	}
+	defer p.leave(1)
+	p.next()
+	x := p.parseBinary(prec + 1)
+	return &ast.Unary{OpPos: p.pos(off), Op: op, X: x}
+}
+
+// startsSimple reports whether k can begin an expr_simple, and so an
+// argument of a function application or a list element.
+func startsSimple(k tokKind) bool {
+	switch k {
+	case tID, tINT, tFLOAT, tQUOTE, tIND_OPEN, tPATH, tHPATH, tSPATH, tURI,
+		tLPAREN, tLET, tREC, tLBRACE, tLBRACK:
+		return true
+	}
+	return false
+}
+
+// parseApp parses a function application `f a b`, left-associative.
+func (p *parser) parseApp() ast.Expr {
+	x := p.parseSelect()
+	for startsSimple(p.tok.kind) && !p.bailed {
+		if !p.enter(1) {
+			return x
+		}
+		y := p.parseSelect()
+		p.leave(1)
+		x = &ast.Apply{Fun: x, Arg: y}
+	}
+	return x
+}
+
+// parseSelect parses expr_select: `x.a.b`, `x.a.b or default`, and the
+// backwards-compatible `x or`, which applies x to a variable named `or`.
+func (p *parser) parseSelect() ast.Expr {
+	x := p.parseSimple()
+	switch p.tok.kind {
+	case tDOT:
+		p.next()
+		sel := &ast.Select{X: x, Path: p.parseAttrPath()}
+		if p.tok.kind == tOR_KW {
+			if !p.enter(4) {
+				return sel
+			}
+			sel.OrPos = p.pos(p.tok.off)
+			p.next()
+			sel.Default = p.parseSelect()
+			p.leave(4)
+		}
+		return sel
+	case tOR_KW:
+		or := &ast.Ident{NamePos: p.pos(p.tok.off), Name: "or"}
+		p.next()
+		return &ast.Apply{Fun: x, Arg: or}
+	}
+	return x
+}
+
+// parseSimple parses expr_simple: identifiers, literals, strings, paths,
+// parenthesised expressions, attribute sets, legacy let and lists.
+func (p *parser) parseSimple() ast.Expr {
+	t := p.tok
+	switch t.kind {
+	case tID:
+		return p.ident()
+	case tINT:
+		return p.parseInt()
+	case tFLOAT:
+		return p.parseFloat()
+	case tQUOTE:
+		return p.parseString()
+	case tIND_OPEN:
+		return p.parseIndString()
+	case tPATH, tHPATH:
+		return p.parsePath()
+	case tSPATH:
+		p.next()
+		return &ast.Path{
+			Start: p.pos(t.off), Stop: p.pos(t.end), Kind: ast.PathSearch,
+			Parts: []ast.StringPart{&ast.Text{Start: p.pos(t.off + 1), Stop: p.pos(t.end - 1), Value: string(p.s.src[t.off+1 : t.end-1])}},
+		}
+	case tURI:
+		p.next()
+		return &ast.URI{ValuePos: p.pos(t.off), Value: string(p.s.src[t.off:t.end])}
+	case tLPAREN:
+		if !p.enter(1) {
+			return p.bad(t.off, t.off)
+		}
+		defer p.leave(1)
+		p.next()
+		x := p.parseExpr()
+		if p.tok.kind != tRPAREN {
+			p.unexpected(tRPAREN)
+			p.skipTo(func(k tokKind) bool { return k == tRPAREN })
+			if p.tok.kind != tRPAREN {
+				return &ast.Paren{Lparen: p.pos(t.off), X: x, Rparen: p.pos(p.missingClose(t.off))}
+			}
+		}
+		r := p.tok.off
+		p.next()
+		return &ast.Paren{Lparen: p.pos(t.off), X: x, Rparen: p.pos(r)}
+	case tLET:
+		if !p.enter(3) {
+			return p.bad(t.off, t.off)
+		}
+		defer p.leave(3)
+		p.next()
+		if p.tok.kind != tLBRACE {
+			p.unexpected(tLBRACE)
+			return p.bad(t.off, p.tok.off)
+		}
+		x := &ast.LegacyLet{LetPos: p.pos(t.off), Lbrace: p.pos(p.tok.off)}
+		p.next()
+		x.Bindings = p.parseBinds(tRBRACE)
+		x.Rbrace = p.pos(p.closeBrace())
+		return x
+	case tREC, tLBRACE:
+		if !p.enter(3) {
+			return p.bad(t.off, t.off)
+		}
+		defer p.leave(3)
+		x := &ast.AttrSet{}
+		if t.kind == tREC {
+			x.Rec = p.pos(t.off)
+			p.next()
+			if p.tok.kind != tLBRACE {
+				p.unexpected(tLBRACE)
+				return p.bad(t.off, p.tok.off)
+			}
+		}
+		x.Lbrace = p.pos(p.tok.off)
+		p.next()
+		x.Bindings = p.parseBinds(tRBRACE)
+		x.Rbrace = p.pos(p.closeBrace())
+		return x
+	case tLBRACK:
+		return p.parseList()
+	}
+	p.unexpected()
+	return p.bad(t.off, t.off)
+}
+
+// closeBrace expects the '}' closing a set and returns its offset.
+func (p *parser) closeBrace() int {
+	off := p.tok.off
+	if p.tok.kind == tRBRACE {
+		p.next()
+		return off
+	}
+	p.unexpected()
+	return p.missingClose(off)
+}
+
+// missingClose returns the offset to record for a closing bracket that is
+// missing: the last byte consumed, so that the partial node still ends
+// inside the file, and never before the node's opening offset open.
+func (p *parser) missingClose(open int) int {
+	off := p.prevEnd - 1
+	if off < open {
+		off = open
+	}
+	return off
+}
+
+// parseList parses `[ elems ]`; elements are expr_select.
+func (p *parser) parseList() ast.Expr {
+	lb := p.tok.off
+	if !p.enter(2) {
+		return p.bad(lb, lb)
+	}
+	defer p.leave(2)
+	p.next()
+	x := &ast.List{Lbrack: p.pos(lb)}
+	for p.tok.kind != tRBRACK && p.tok.kind != tEOF {
+		if startsSimple(p.tok.kind) {
+			x.Elems = append(x.Elems, p.parseSelect())
+			continue
+		}
+		p.unexpected()
+		switch p.tok.kind {
+		case tRBRACE, tRPAREN, tSEMI, tIN:
+			x.Rbrack = p.pos(p.missingClose(lb))
+			return x
+		}
+		p.next()
+	}
+	if p.tok.kind != tRBRACK {
+		p.unexpected()
+		x.Rbrack = p.pos(p.missingClose(lb))
+		return x
+	}
+	x.Rbrack = p.pos(p.tok.off)
+	p.next()
+	return x
+}

@@ -1,0 +1,236 @@
+// Package parser reads Nix source into the syntax tree of package ast.
+//
+// The lexer and the grammar follow Nix 2.8's lexer.l and parser.y so that
+// nixlint accepts exactly the files Nix accepts and builds the same tree,
+// with Nix's precedence and associativity. Syntax errors are worded as
+// bison words them ("syntax error, unexpected '}', expecting ';'"), and the
+// parser recovers at binding boundaries so one file yields all its errors.
+package parser
+
+import (
+	"bytes"
+	"go/token"
+
+	"github.com/nixlint/nixlint/parser/ast"
+)
+
+// Mode selects optional language features.
+type Mode uint
+
+// The parser modes.
+const (
+	// PipeOperators enables the |> and <| operators of newer Nix. Nix 2.8
+	// rejects them, so they are off by default.
+	PipeOperators Mode = 1 << iota
+)
+
+// maxDepth bounds nesting. It approximates the 10 000-entry parser stack of
+// Nix 2.8 (bison's YYMAXDEPTH), which reports "memory exhausted" past it:
+// each construct is charged the stack entries bison holds for it, so for
+// instance 9 997 nested parentheses and 4 998 nested lists still parse, as
+// in Nix, and a deeper file gets an error instead of a stack overflow.
+const maxDepth = 9997
+
+// ParseFile parses src as the Nix file filename, registering it in fset
+// (fset.AddFile(filename, -1, len(src)) and its line table). It always
+// returns a non-nil *ast.File (Tok set; Expr partial or nil) and every
+// syntax error found, sorted by position.
+func ParseFile(fset *token.FileSet, filename string, src []byte) (*ast.File, ErrorList) {
+	return ParseFileMode(fset, filename, src, 0)
+}
+
+// ParseFileMode is ParseFile with optional language features enabled.
+func ParseFileMode(fset *token.FileSet, filename string, src []byte, mode Mode) (*ast.File, ErrorList) {
+	tf := fset.AddFile(filename, -1, len(src))
+	tf.SetLines(lineStarts(src))
+	p := &parser{
+		fset: fset,
+		base: tf.Base(),
+		src:  src,
+		mode: mode,
+	}
+	text := src
+	if i := bytes.IndexByte(src, 0); i >= 0 {
+		// Nix 2.8 reads the file as a C string and silently stops at
+		// the first NUL; nixlint reports it and parses what Nix sees.
+		p.errors.Add(SyntaxError, fset, p.pos(i), p.pos(i+1), "syntax error, unexpected NUL byte (Nix stops reading the file here)")
+		text = src[:i]
+	}
+	p.s = scanner{src: text, pipes: mode&PipeOperators != 0}
+	f := &ast.File{Name: filename, Tok: tf}
+	p.next()
+	f.Expr = p.parseExpr()
+	if p.tok.kind != tEOF {
+		p.unexpected(tEOF)
+	}
+	f.Comments = make([]*ast.Comment, len(p.s.comments))
+	for i, c := range p.s.comments {
+		f.Comments[i] = &ast.Comment{Start: p.pos(c.off), Text: string(src[c.off:c.end])}
+	}
+	p.errors.Sort()
+	return f, p.errors
+}
+
+// lineStarts returns the offsets at which lines start. Like Nix, a lone CR
+// ends a line as well as LF and CR LF.
+func lineStarts(src []byte) []int {
+	lines := make([]int, 1, 1+len(src)/32)
+	for i := 0; i < len(src); i++ {
+		switch src[i] {
+		case '\n':
+			lines = append(lines, i+1)
+		case '\r':
+			if i+1 < len(src) && src[i+1] == '\n' {
+				i++
+			}
+			lines = append(lines, i+1)
+		}
+	}
+	if n := len(lines); n > 1 && lines[n-1] >= len(src) {
+		// token.File accepts only line starts inside the file.
+		lines = lines[:n-1]
+	}
+	return lines
+}
+
+// parser holds the state of one parse.
+type parser struct {
+	fset *token.FileSet
+	base int
+	src  []byte
+	mode Mode
+	s    scanner
+	tok  item // current token (lookahead)
+	// prevEnd is the end of the last token consumed.
+	prevEnd int
+	errors  ErrorList
+	// syncing is set by a syntax error and cleared when the parser has
+	// resynchronised (at a binding boundary); errors in between are
+	// consequences of the first and are not reported.
+	syncing bool
+	depth   int
+	bailed  bool // nesting limit hit: the rest of the input is skipped
+}
+
+func (p *parser) pos(off int) token.Pos { return token.Pos(p.base + off) }
+
+// next advances to the next token of code.
+func (p *parser) next() {
+	p.prevEnd = p.tok.end
+	if p.bailed {
+		p.tok = item{kind: tEOF, off: len(p.s.src), end: len(p.s.src)}
+		return
+	}
+	p.tok = p.s.scan()
+}
+
+// errorAt records a syntax error unless the parser is resynchronising.
+func (p *parser) errorAt(off, end int, msg string) {
+	if p.syncing {
+		return
+	}
+	p.syncing = true
+	p.errors.Add(SyntaxError, p.fset, p.pos(off), p.pos(end), msg)
+}
+
+// unexpected reports the current token as bison does, listing the
+// expected tokens when there are at most four of them.
+func (p *parser) unexpected(expected ...tokKind) {
+	p.unexpectedTok(p.tok, expected...)
+}
+
+func (p *parser) unexpectedTok(t item, expected ...tokKind) {
+	msg := "syntax error, unexpected " + t.kind.String()
+	if len(expected) > 0 && len(expected) <= 4 {
+		for i, k := range expected {
+			if i == 0 {
+				msg += ", expecting "
+			} else {
+				msg += " or "
+			}
+			msg += k.String()
+		}
+	}
+	off, end := t.off, t.end
+	if t.kind == tEOF {
+		// Nix's location is not updated at end of input: it points at
+		// the last thing the lexer matched.
+		off, end = p.s.lastStart, p.s.lastStart
+		if off > len(p.s.src) {
+			off = len(p.s.src)
+		}
+		end = off
+	}
+	p.errorAt(off, end, msg)
+}
+
+// expect consumes a token of kind k and returns its offset, or reports an
+// error (naming k as the only expected token) and returns the current
+// offset without consuming anything.
+func (p *parser) expect(k tokKind) (int, bool) {
+	off := p.tok.off
+	if p.tok.kind != k {
+		p.unexpected(k)
+		return off, false
+	}
+	p.next()
+	return off, true
+}
+
+// enter charges cost to the nesting budget; it reports false (and the
+// caller returns at once) when the budget is exhausted.
+func (p *parser) enter(cost int) bool {
+	p.depth += cost
+	if p.depth > maxDepth && !p.bailed {
+		off := p.tok.off
+		p.syncing = false
+		p.errorAt(off, off, "memory exhausted: expression nested too deeply")
+		p.bailed = true
+		p.s.off = len(p.s.src)
+		p.tok = item{kind: tEOF, off: len(p.s.src), end: len(p.s.src)}
+	}
+	return !p.bailed
+}
+
+func (p *parser) leave(cost int) { p.depth -= cost }
+
+// bad returns a placeholder for an expression that could not be parsed.
+func (p *parser) bad(from, to int) *ast.BadExpr {
+	if to < from {
+		to = from
+	}
+	return &ast.BadExpr{From: p.pos(from), To: p.pos(to)}
+}
+
+// skipTo skips tokens up to, not including, the first one at bracket depth
+// 0 for which stop reports true, or an unmatched closing bracket, or EOF.
+// Strings and paths are skipped as wholes so their text is not lexed as
+// code.
+func (p *parser) skipTo(stop func(tokKind) bool) {
+	depth := 0
+	for p.tok.kind != tEOF {
+		k := p.tok.kind
+		if depth == 0 && stop(k) {
+			return
+		}
+		switch k {
+		case tLBRACE, tLPAREN, tLBRACK, tDOLLAR_CURLY:
+			depth++
+		case tRBRACE, tRPAREN, tRBRACK:
+			if depth == 0 {
+				return
+			}
+			depth--
+		case tQUOTE:
+			p.parseString()
+			continue
+		case tIND_OPEN:
+			p.parseIndString()
+			continue
+		case tPATH, tHPATH:
+			p.parsePath()
+			continue
+		}
+		p.next()
+	}
+}

@@ -1,0 +1,515 @@
+package parser
+
+import "bytes"
+
+// An item is one lexeme: its kind and its byte range in the source.
+type item struct {
+	kind     tokKind
+	off, end int
+	// For tIND_STR: ind reports a text run that takes part in indentation
+	// stripping (Nix's hasIndentation); other IND_STR tokens are escapes.
+	ind bool
+}
+
+// scanner splits Nix source into tokens the way Nix 2.8's flex lexer does:
+// at each position every rule of the current start condition is tried, the
+// longest match wins and ties go to the rule written first in lexer.l.
+//
+// Unlike flex, the scanner keeps no state stack: the parser knows whether it
+// is inside a string, an indented string or an interpolated path and calls
+// the matching scan method, which mirrors the flex start conditions.
+type scanner struct {
+	src      []byte
+	off      int  // next byte to read
+	pipes    bool // lex |> and <| (PipeOperators mode)
+	comments []comment
+	// lastStart is the start of the last thing flex matched (token,
+	// whitespace run or comment): Nix reports "unexpected end of file"
+	// there, because its location is not updated at end of input.
+	lastStart int
+}
+
+// comment is a comment's byte range; the parser turns it into ast.Comment.
+type comment struct{ off, end int }
+
+// skipSpace skips whitespace and comments, recording the comments.
+func (s *scanner) skipSpace() {
+	src := s.src
+	i := s.off
+	for i < len(src) {
+		switch c := src[i]; c {
+		case ' ', '\t', '\r', '\n':
+			start := i
+			for i < len(src) && (src[i] == ' ' || src[i] == '\t' || src[i] == '\r' || src[i] == '\n') {
+				i++
+			}
+			s.lastStart = start
+		case '#':
+			start := i
+			for i < len(src) && src[i] != '\n' && src[i] != '\r' {
+				i++
+			}
+			s.comments = append(s.comments, comment{start, i})
+			s.lastStart = start
+		case '/':
+			if i+1 >= len(src) || src[i+1] != '*' {
+				s.off = i
+				return
+			}
+			// An unterminated /* is not a comment for flex: the rule
+			// does not match and '/' is returned as a token.
+			k := bytes.Index(src[i+2:], []byte("*/"))
+			if k < 0 {
+				s.off = i
+				return
+			}
+			start := i
+			i += 2 + k + 2
+			s.comments = append(s.comments, comment{start, i})
+			s.lastStart = start
+		default:
+			s.off = i
+			return
+		}
+	}
+	s.off = i
+}
+
+// scan returns the next token in the default start condition (code).
+func (s *scanner) scan() item {
+	s.skipSpace()
+	start := s.off
+	if start >= len(s.src) {
+		return item{kind: tEOF, off: start, end: start}
+	}
+	kind, n := s.lexCode(start)
+	s.off = start + n
+	s.lastStart = start
+	return item{kind: kind, off: start, end: start + n}
+}
+
+// scanState is a saved scanner position, for lookahead.
+type scanState struct{ off, lastStart, ncomments int }
+
+func (s *scanner) save() scanState { return scanState{s.off, s.lastStart, len(s.comments)} }
+
+func (s *scanner) restore(st scanState) {
+	s.off, s.lastStart, s.comments = st.off, st.lastStart, s.comments[:st.ncomments]
+}
+
+// peek returns the token after the current position without consuming it.
+func (s *scanner) peek() item {
+	st := s.save()
+	t := s.scan()
+	s.restore(st)
+	return t
+}
+
+// lexCode finds the longest match at i among the rules of the INITIAL
+// start condition. It returns the token kind and length (at least 1).
+func (s *scanner) lexCode(i int) (tokKind, int) {
+	src := s.src
+	c := src[i]
+	var c1 byte
+	if i+1 < len(src) {
+		c1 = src[i+1]
+	}
+	kind, n := tINVALID, 0
+	better := func(k tokKind, m int) {
+		if m > n {
+			kind, n = k, m
+		}
+	}
+	// Rules in lexer.l order; better keeps the first of equal lengths.
+	switch c {
+	case '.':
+		if c1 == '.' && i+2 < len(src) && src[i+2] == '.' {
+			better(tELLIPSIS, 3)
+		}
+	case '=':
+		if c1 == '=' {
+			better(tEQ, 2)
+		}
+	case '!':
+		if c1 == '=' {
+			better(tNEQ, 2)
+		}
+	case '<':
+		if c1 == '=' {
+			better(tLEQ, 2)
+		} else if c1 == '|' && s.pipes {
+			better(tPIPE_FROM, 2)
+		}
+	case '>':
+		if c1 == '=' {
+			better(tGEQ, 2)
+		}
+	case '&':
+		if c1 == '&' {
+			better(tAND, 2)
+		}
+	case '|':
+		if c1 == '|' {
+			better(tOR, 2)
+		} else if c1 == '>' && s.pipes {
+			better(tPIPE_INTO, 2)
+		}
+	case '-':
+		if c1 == '>' {
+			better(tIMPL, 2)
+		}
+	case '/':
+		if c1 == '/' {
+			better(tUPDATE, 2)
+		}
+	case '+':
+		if c1 == '+' {
+			better(tCONCAT, 2)
+		}
+	}
+	if is(c, cIDStart) {
+		j := i + 1
+		for j < len(src) && is(src[j], cID) {
+			j++
+		}
+		k := tID
+		if j-i <= 7 {
+			if kw, ok := keywords[string(src[i:j])]; ok {
+				k = kw
+			}
+		}
+		better(k, j-i)
+	}
+	if is(c, cDigit) {
+		j := i + 1
+		for j < len(src) && is(src[j], cDigit) {
+			j++
+		}
+		better(tINT, j-i)
+	}
+	if is(c, cDigit) || c == '.' {
+		better(tFLOAT, floatLen(src, i))
+	}
+	switch c {
+	case '$':
+		if c1 == '{' {
+			better(tDOLLAR_CURLY, 2)
+		}
+	case '\'':
+		if c1 == '\'' {
+			j := i + 2
+			for j < len(src) && src[j] == ' ' {
+				j++
+			}
+			if j < len(src) && src[j] == '\n' {
+				better(tIND_OPEN, j+1-i)
+			} else {
+				better(tIND_OPEN, 2)
+			}
+		}
+	}
+	if is(c, cPath) || c == '/' {
+		// {PATH_SEG}\$\{ precedes {PATH} in lexer.l; it rescans as a
+		// PATH token of just the segment, which starts an interpolated path.
+		if m := pathSegLen(src, i); m > 0 && m+1 < len(src)-i && src[i+m] == '$' && src[i+m+1] == '{' && m+2 > n {
+			kind, n = tPATH, m+2
+		}
+		better(tPATH, pathLen(src, i))
+	}
+	if c == '~' && c1 == '/' {
+		if i+3 < len(src) && src[i+2] == '$' && src[i+3] == '{' {
+			better(tHPATH, 4)
+		}
+		if m := pathLen(src, i+1); m > 0 {
+			better(tHPATH, m+1)
+		}
+	}
+	if c == '<' {
+		better(tSPATH, spathLen(src, i))
+	}
+	if is(c, cLetter) {
+		better(tURI, uriLen(src, i))
+	}
+	if n == 0 {
+		// The single-character rules, and flex's catch-all {ANY}.
+		if kind = charToks[c]; kind == 0 {
+			kind = tINVALID
+		}
+		return kind, 1
+	}
+	if (kind == tPATH || kind == tHPATH) && n >= 2 && src[i+n-1] == '{' && src[i+n-2] == '$' {
+		// PATH_START: the token is the segment without "${".
+		n -= 2
+	}
+	return kind, n
+}
+
+// floatLen matches FLOAT at i:
+// (([1-9][0-9]*\.[0-9]*)|(0?\.[0-9]+))([Ee][+-]?[0-9]+)?
+func floatLen(src []byte, i int) int {
+	j := i
+	digits := func() int {
+		k := j
+		for j < len(src) && is(src[j], cDigit) {
+			j++
+		}
+		return j - k
+	}
+	switch c := src[i]; {
+	case c >= '1' && c <= '9':
+		digits()
+		if j >= len(src) || src[j] != '.' {
+			return 0
+		}
+		j++
+		digits()
+	default: // '0' or '.'
+		if c == '0' {
+			j++
+		}
+		if j >= len(src) || src[j] != '.' {
+			return 0
+		}
+		j++
+		if digits() == 0 {
+			return 0
+		}
+	}
+	if j < len(src) && (src[j] == 'e' || src[j] == 'E') {
+		k := j
+		j++
+		if j < len(src) && (src[j] == '+' || src[j] == '-') {
+			j++
+		}
+		if digits() == 0 {
+			j = k
+		}
+	}
+	return j - i
+}
+
+// pathLen matches PATH at i: {PATH_CHAR}*(\/{PATH_CHAR}+)+\/? and returns
+// its length, or 0.
+func pathLen(src []byte, i int) int {
+	j := i
+	for j < len(src) && is(src[j], cPath) {
+		j++
+	}
+	segs := 0
+	for j+1 < len(src) && src[j] == '/' && is(src[j+1], cPath) {
+		j += 2
+		for j < len(src) && is(src[j], cPath) {
+			j++
+		}
+		segs++
+	}
+	if segs == 0 {
+		return 0
+	}
+	if j < len(src) && src[j] == '/' {
+		j++
+	}
+	return j - i
+}
+
+// pathSegLen matches PATH_SEG at i: {PATH_CHAR}*\/ and returns its
+// length, or 0.
+func pathSegLen(src []byte, i int) int {
+	j := i
+	for j < len(src) && is(src[j], cPath) {
+		j++
+	}
+	if j < len(src) && src[j] == '/' {
+		return j + 1 - i
+	}
+	return 0
+}
+
+// spathLen matches SPATH at i: \<{PATH_CHAR}+(\/{PATH_CHAR}+)*\>.
+func spathLen(src []byte, i int) int {
+	j := i + 1
+	k := j
+	for j < len(src) && is(src[j], cPath) {
+		j++
+	}
+	if j == k {
+		return 0
+	}
+	for j+1 < len(src) && src[j] == '/' && is(src[j+1], cPath) {
+		j += 2
+		for j < len(src) && is(src[j], cPath) {
+			j++
+		}
+	}
+	if j < len(src) && src[j] == '>' {
+		return j + 1 - i
+	}
+	return 0
+}
+
+// uriLen matches URI at i:
+// [a-zA-Z][a-zA-Z0-9\+\-\.]*\:[a-zA-Z0-9\%\/\?\:\@\&\=\+\$\,\-\_\.\!\~\*\']+
+func uriLen(src []byte, i int) int {
+	j := i + 1
+	for j < len(src) && is(src[j], cScheme) {
+		j++
+	}
+	if j >= len(src) || src[j] != ':' {
+		return 0
+	}
+	j++
+	k := j
+	for j < len(src) && is(src[j], cURI) {
+		j++
+	}
+	if j == k {
+		return 0
+	}
+	return j - i
+}
+
+// scanPath returns the next token inside an interpolated path (flex states
+// INPATH and INPATH_SLASH): DOLLAR_CURLY, a STR segment, or PATH_END
+// (empty) when the path is over.
+func (s *scanner) scanPath() item {
+	src := s.src
+	i := s.off
+	if i+1 < len(src) && src[i] == '$' && src[i+1] == '{' {
+		s.off = i + 2
+		s.lastStart = i
+		return item{kind: tDOLLAR_CURLY, off: i, end: i + 2}
+	}
+	n := pathLen(src, i)
+	if m := pathSegLen(src, i); m > n {
+		n = m
+	}
+	j := i
+	for j < len(src) && is(src[j], cPath) {
+		j++
+	}
+	if j-i > n {
+		n = j - i
+	}
+	if n == 0 {
+		return item{kind: tPATH_END, off: i, end: i}
+	}
+	s.off = i + n
+	s.lastStart = i
+	return item{kind: tSTR, off: i, end: i + n}
+}
+
+// scanString returns the next token inside a "string" (flex state STRING):
+// STR, DOLLAR_CURLY, the closing '"', or EOF.
+func (s *scanner) scanString() item {
+	src := s.src
+	i := s.off
+	if i >= len(src) {
+		return item{kind: tEOF, off: i, end: i}
+	}
+	s.lastStart = i
+	switch {
+	case src[i] == '"':
+		s.off = i + 1
+		return item{kind: tQUOTE, off: i, end: i + 1}
+	case src[i] == '$' && i+1 < len(src) && src[i+1] == '{':
+		s.off = i + 2
+		return item{kind: tDOLLAR_CURLY, off: i, end: i + 2}
+	}
+	j := i
+loop:
+	for j < len(src) {
+		switch src[j] {
+		case '"':
+			break loop
+		case '\\':
+			if j+1 >= len(src) {
+				j++ // a lone backslash at EOF is still an STR for flex
+				break loop
+			}
+			j += 2
+		case '$':
+			if j+1 >= len(src) {
+				j++
+				break loop
+			}
+			switch src[j+1] {
+			case '{':
+				break loop
+			case '"':
+				j++ // (...)*\$/\" : the '$' belongs to the text
+				break loop
+			case '\\':
+				if j+2 >= len(src) {
+					j += 2
+					break loop
+				}
+				j += 3
+			default:
+				j += 2
+			}
+		default:
+			j++
+		}
+	}
+	s.off = j
+	return item{kind: tSTR, off: i, end: j}
+}
+
+// scanIndString returns the next token inside an ”indented string” (flex
+// state IND_STRING): IND_STR, DOLLAR_CURLY, IND_STRING_CLOSE or EOF.
+func (s *scanner) scanIndString() item {
+	src := s.src
+	i := s.off
+	if i >= len(src) {
+		return item{kind: tEOF, off: i, end: i}
+	}
+	s.lastStart = i
+	tok := func(k tokKind, n int, ind bool) item {
+		s.off = i + n
+		return item{kind: k, off: i, end: i + n, ind: ind}
+	}
+	c := src[i]
+	var c1, c2 byte
+	if i+1 < len(src) {
+		c1 = src[i+1]
+	}
+	if i+2 < len(src) {
+		c2 = src[i+2]
+	}
+	switch {
+	case c == '\'' && c1 == '\'':
+		switch {
+		case c2 == '$' || c2 == '\'':
+			return tok(tIND_STR, 3, false)
+		case c2 == '\\' && i+3 < len(src):
+			return tok(tIND_STR, 4, false)
+		}
+		return tok(tIND_CLOSE, 2, false)
+	case c == '$' && c1 == '{':
+		return tok(tDOLLAR_CURLY, 2, false)
+	}
+	// ([^$']|\$[^{']|'[^'$])+
+	j := i
+loop:
+	for j < len(src) {
+		switch src[j] {
+		case '$':
+			if j+1 >= len(src) || src[j+1] == '{' || src[j+1] == '\'' {
+				break loop
+			}
+			j += 2
+		case '\'':
+			if j+1 >= len(src) || src[j+1] == '\'' || src[j+1] == '$' {
+				break loop
+			}
+			j += 2
+		default:
+			j++
+		}
+	}
+	if j > i {
+		return tok(tIND_STR, j-i, true)
+	}
+	// A lone '$' or '\''.
+	return tok(tIND_STR, 1, false)
+}

@@ -1,0 +1,344 @@
+package parser
+
+import (
+	"strings"
+
+	"github.com/nixlint/nixlint/parser/ast"
+)
+
+// parseInterp parses the expression and closing '}' of an interpolation
+// whose "${" (at offset dollar) the scanner has just consumed. It leaves
+// the '}' as the last token consumed without reading past it, because what
+// follows is lexed in the caller's mode (string, path or code). complete is
+// false when no '}' was found (end of input).
+func (p *parser) parseInterp(dollar int) (in *ast.Interp, complete bool) {
+	in = &ast.Interp{Dollar: p.pos(dollar)}
+	if !p.enter(2) {
+		in.X = p.bad(dollar, dollar)
+		in.Rbrace = p.pos(dollar)
+		return in, false
+	}
+	defer p.leave(2)
+	p.prevEnd = dollar + 2
+	p.next()
+	in.X = p.parseExpr()
+	if p.tok.kind != tRBRACE {
+		p.unexpected(tRBRACE)
+		p.skipTo(func(k tokKind) bool { return k == tRBRACE })
+		if p.tok.kind != tRBRACE {
+			in.Rbrace = p.pos(p.missingClose(dollar))
+			return in, false
+		}
+	}
+	in.Rbrace = p.pos(p.tok.off)
+	p.prevEnd = p.tok.end
+	return in, true
+}
+
+// parseAttrInterp parses `${e}` used as an attribute name, in code.
+func (p *parser) parseAttrInterp() *ast.Interp {
+	in, complete := p.parseInterp(p.tok.off)
+	if complete {
+		p.next()
+	}
+	return in
+}
+
+// eofTok makes the current token EOF after a construct ran off the end.
+func (p *parser) eofTok() {
+	n := len(p.s.src)
+	p.s.off = n
+	p.tok = item{kind: tEOF, off: n, end: n}
+}
+
+// parseString parses a "double-quoted string" at the current '"'.
+func (p *parser) parseString() *ast.String {
+	open := p.tok.off
+	str := &ast.String{Open: p.pos(open)}
+	interpolated := false
+	prevSTR := false
+	for {
+		t := p.s.scanString()
+		switch t.kind {
+		case tSTR:
+			if prevSTR && !interpolated {
+				// Only at EOF: flex returns a trailing '$' or '\' as
+				// a separate STR, which the grammar rejects.
+				p.unexpectedTok(t, tQUOTE)
+			}
+			str.Parts = append(str.Parts, &ast.Text{Start: p.pos(t.off), Stop: p.pos(t.end), Value: unescape(p.s.src[t.off:t.end])})
+			prevSTR = true
+			continue
+		case tDOLLAR_CURLY:
+			interpolated = true
+			prevSTR = false
+			in, complete := p.parseInterp(t.off)
+			str.Parts = append(str.Parts, in)
+			if !complete {
+				str.Close = in.End()
+				p.eofTok()
+				return str
+			}
+			continue
+		case tQUOTE:
+			str.Close = p.pos(t.end)
+			p.tok = t
+			p.next()
+			return str
+		}
+		p.unexpectedTok(t, tQUOTE)
+		str.Close = p.pos(len(p.s.src))
+		p.eofTok()
+		return str
+	}
+}
+
+// unescape decodes the escapes of a "string" text as Nix's unescapeStr:
+// \n \r \t, any other \c is c, and a raw CR or CR LF becomes LF.
+func unescape(b []byte) string {
+	i := 0
+	for i < len(b) && b[i] != '\\' && b[i] != '\r' {
+		i++
+	}
+	if i == len(b) {
+		return string(b)
+	}
+	var sb strings.Builder
+	sb.Grow(len(b))
+	sb.Write(b[:i])
+	for ; i < len(b); i++ {
+		c := b[i]
+		switch c {
+		case '\\':
+			if i+1 >= len(b) {
+				// Only at EOF; Nix would read the terminating NUL.
+				continue
+			}
+			i++
+			switch c = b[i]; c {
+			case 'n':
+				c = '\n'
+			case 'r':
+				c = '\r'
+			case 't':
+				c = '\t'
+			}
+			sb.WriteByte(c)
+		case '\r':
+			sb.WriteByte('\n')
+			if i+1 < len(b) && b[i+1] == '\n' {
+				i++
+			}
+		default:
+			sb.WriteByte(c)
+		}
+	}
+	return sb.String()
+}
+
+// indPart is one token of an indented string before indentation stripping.
+type indPart struct {
+	off, end int
+	ind      bool   // a text run (hasIndentation)
+	value    string // the text of an escape token (ind false)
+	interp   *ast.Interp
+}
+
+// parseIndString parses an ”indented string” at the current
+// IND_STRING_OPEN.
+func (p *parser) parseIndString() *ast.String {
+	open := p.tok.off
+	str := &ast.String{Open: p.pos(open), Indented: true}
+	var parts []indPart
+	for {
+		t := p.s.scanIndString()
+		switch t.kind {
+		case tIND_STR:
+			part := indPart{off: t.off, end: t.end, ind: t.ind}
+			if !t.ind {
+				part.value = indEscape(p.s.src[t.off:t.end])
+			}
+			parts = append(parts, part)
+			continue
+		case tDOLLAR_CURLY:
+			in, complete := p.parseInterp(t.off)
+			parts = append(parts, indPart{off: t.off, interp: in})
+			if !complete {
+				str.Close = in.End()
+				str.Parts = p.stripIndentation(parts)
+				p.eofTok()
+				return str
+			}
+			continue
+		case tIND_CLOSE:
+			str.Close = p.pos(t.end)
+			str.Parts = p.stripIndentation(parts)
+			p.tok = t
+			p.next()
+			return str
+		}
+		p.unexpectedTok(t, tIND_STR, tDOLLAR_CURLY, tIND_CLOSE)
+		str.Close = p.pos(len(p.s.src))
+		str.Parts = p.stripIndentation(parts)
+		p.eofTok()
+		return str
+	}
+}
+
+// indEscape returns the value of an IND_STR token that is not a text run:
+// ”$ is "$", ”' is "”", ”\c is unescaped c, and a lone $ or ' is itself.
+func indEscape(b []byte) string {
+	switch {
+	case len(b) == 1:
+		return string(b)
+	case b[2] == '$':
+		return "$"
+	case b[2] == '\'':
+		return "''"
+	}
+	return unescape(b[2:])
+}
+
+// stripIndentation removes the common indentation of an indented string's
+// parts exactly as Nix 2.8's stripIndentation does, keeping one part per
+// token as Nix's ExprConcatStrings does.
+func (p *parser) stripIndentation(parts []indPart) []ast.StringPart {
+	if len(parts) == 0 {
+		return nil
+	}
+	src := p.s.src
+	// Minimum indentation, over the text runs only.
+	atStartOfLine := true
+	minIndent := 1000000
+	curIndent := 0
+	for _, part := range parts {
+		if !part.ind {
+			if atStartOfLine {
+				atStartOfLine = false
+				if curIndent < minIndent {
+					minIndent = curIndent
+				}
+			}
+			continue
+		}
+		for _, c := range src[part.off:part.end] {
+			if atStartOfLine {
+				switch c {
+				case ' ':
+					curIndent++
+				case '\n':
+					curIndent = 0
+				default:
+					atStartOfLine = false
+					if curIndent < minIndent {
+						minIndent = curIndent
+					}
+				}
+			} else if c == '\n' {
+				atStartOfLine = true
+				curIndent = 0
+			}
+		}
+	}
+	// Strip, over every string part (escapes included, as Nix does).
+	out := make([]ast.StringPart, 0, len(parts))
+	atStartOfLine = true
+	curDropped := 0
+	var sb strings.Builder
+	for i, part := range parts {
+		if part.interp != nil {
+			atStartOfLine = false
+			curDropped = 0
+			out = append(out, part.interp)
+			continue
+		}
+		var text []byte
+		if part.ind {
+			text = src[part.off:part.end]
+		} else {
+			text = []byte(part.value)
+		}
+		sb.Reset()
+		for _, c := range text {
+			if atStartOfLine {
+				switch c {
+				case ' ':
+					if curDropped >= minIndent {
+						sb.WriteByte(c)
+					}
+					curDropped++
+				case '\n':
+					curDropped = 0
+					sb.WriteByte(c)
+				default:
+					atStartOfLine = false
+					curDropped = 0
+					sb.WriteByte(c)
+				}
+			} else {
+				sb.WriteByte(c)
+				if c == '\n' {
+					atStartOfLine = true
+				}
+			}
+		}
+		s := sb.String()
+		if i == len(parts)-1 {
+			// Remove the last line if it is empty and only spaces.
+			if k := strings.LastIndexByte(s, '\n'); k >= 0 && strings.Trim(s[k+1:], " ") == "" {
+				s = s[:k+1]
+			}
+		}
+		out = append(out, &ast.Text{Start: p.pos(part.off), Stop: p.pos(part.end), Value: s})
+	}
+	return out
+}
+
+// parsePath parses a PATH or HPATH token and, when the path goes on with
+// interpolations (flex states INPATH and INPATH_SLASH), the rest of it.
+func (p *parser) parsePath() *ast.Path {
+	t := p.tok
+	src := p.s.src
+	kind := ast.PathRelative
+	switch {
+	case t.kind == tHPATH:
+		kind = ast.PathHome
+	case src[t.off] == '/':
+		kind = ast.PathAbsolute
+	}
+	path := &ast.Path{Start: p.pos(t.off), Kind: kind}
+	path.Parts = []ast.StringPart{&ast.Text{Start: p.pos(t.off), Stop: p.pos(t.end), Value: string(src[t.off:t.end])}}
+	segStart := t.off
+	slash := src[t.end-1] == '/'
+	end := t.end
+	for {
+		c := p.s.scanPath()
+		switch c.kind {
+		case tDOLLAR_CURLY:
+			in, complete := p.parseInterp(c.off)
+			path.Parts = append(path.Parts, in)
+			if !complete {
+				path.Stop = in.End()
+				p.eofTok()
+				return path
+			}
+			end = int(in.End()) - p.base
+			slash = false
+			continue
+		case tSTR:
+			path.Parts = append(path.Parts, &ast.Text{Start: p.pos(c.off), Stop: p.pos(c.end), Value: string(src[c.off:c.end])})
+			segStart = c.off
+			slash = src[c.end-1] == '/'
+			end = c.end
+			continue
+		}
+		break
+	}
+	path.Stop = p.pos(end)
+	if slash {
+		p.errorAt(segStart, end, "path has a trailing slash")
+	}
+	p.tok = item{kind: tPATH, off: segStart, end: end}
+	p.next()
+	return path
+}

@@ -1,0 +1,207 @@
+package parser
+
+// tokKind is the kind of a lexical token, named after the terminals of Nix
+// 2.8's grammar (parser.y) so error messages can use Nix's own names.
+type tokKind uint8
+
+// The token kinds. Single-character tokens that Nix's grammar uses as literal
+// terminals have their own kind; any other character is tINVALID.
+const (
+	tEOF tokKind = iota
+	tINVALID
+	tID
+	tINT
+	tFLOAT
+	tPATH
+	tHPATH
+	tSPATH
+	tURI
+	tSTR
+	tIND_STR
+	tDOLLAR_CURLY
+	tIND_OPEN
+	tIND_CLOSE
+	tPATH_END
+	tELLIPSIS
+	tEQ
+	tNEQ
+	tLEQ
+	tGEQ
+	tAND
+	tOR
+	tIMPL
+	tUPDATE
+	tCONCAT
+	tPIPE_INTO // |>
+	tPIPE_FROM // <|
+	tIF
+	tTHEN
+	tELSE
+	tASSERT
+	tWITH
+	tLET
+	tIN
+	tREC
+	tINHERIT
+	tOR_KW
+	tLBRACE   // {
+	tRBRACE   // }
+	tLBRACK   // [
+	tRBRACK   // ]
+	tLPAREN   // (
+	tRPAREN   // )
+	tSEMI     // ;
+	tCOLON    // :
+	tDOT      // .
+	tCOMMA    // ,
+	tAT       // @
+	tASSIGN   // =
+	tQUESTION // ?
+	tNOT      // !
+	tLT       // <
+	tGT       // >
+	tPLUS     // +
+	tMINUS    // -
+	tSTAR     // *
+	tSLASH    // /
+	tQUOTE    // "
+	numTokKinds
+)
+
+// tokNames holds the names bison uses for each terminal in its messages.
+var tokNames = [numTokKinds]string{
+	tEOF:          "end of file",
+	tINVALID:      "invalid token",
+	tID:           "ID",
+	tINT:          "INT",
+	tFLOAT:        "FLOAT",
+	tPATH:         "PATH",
+	tHPATH:        "HPATH",
+	tSPATH:        "SPATH",
+	tURI:          "URI",
+	tSTR:          "STR",
+	tIND_STR:      "IND_STR",
+	tDOLLAR_CURLY: "DOLLAR_CURLY",
+	tIND_OPEN:     "IND_STRING_OPEN",
+	tIND_CLOSE:    "IND_STRING_CLOSE",
+	tPATH_END:     "PATH_END",
+	tELLIPSIS:     "ELLIPSIS",
+	tEQ:           "EQ",
+	tNEQ:          "NEQ",
+	tLEQ:          "LEQ",
+	tGEQ:          "GEQ",
+	tAND:          "AND",
+	tOR:           "OR",
+	tIMPL:         "IMPL",
+	tUPDATE:       "UPDATE",
+	tCONCAT:       "CONCAT",
+	tPIPE_INTO:    "PIPE_INTO",
+	tPIPE_FROM:    "PIPE_FROM",
+	tIF:           "IF",
+	tTHEN:         "THEN",
+	tELSE:         "ELSE",
+	tASSERT:       "ASSERT",
+	tWITH:         "WITH",
+	tLET:          "LET",
+	tIN:           "IN",
+	tREC:          "REC",
+	tINHERIT:      "INHERIT",
+	tOR_KW:        "OR_KW",
+	tLBRACE:       "'{'",
+	tRBRACE:       "'}'",
+	tLBRACK:       "'['",
+	tRBRACK:       "']'",
+	tLPAREN:       "'('",
+	tRPAREN:       "')'",
+	tSEMI:         "';'",
+	tCOLON:        "':'",
+	tDOT:          "'.'",
+	tCOMMA:        "','",
+	tAT:           "'@'",
+	tASSIGN:       "'='",
+	tQUESTION:     "'?'",
+	tNOT:          "'!'",
+	tLT:           "'<'",
+	tGT:           "'>'",
+	tPLUS:         "'+'",
+	tMINUS:        "'-'",
+	tSTAR:         "'*'",
+	tSLASH:        "'/'",
+	tQUOTE:        "'\"'",
+}
+
+func (k tokKind) String() string {
+	if k < numTokKinds {
+		return tokNames[k]
+	}
+	return "invalid token"
+}
+
+// keywords maps each reserved word to its token. Flex prefers the keyword
+// rules over ID when both match the same length.
+var keywords = map[string]tokKind{
+	"if":      tIF,
+	"then":    tTHEN,
+	"else":    tELSE,
+	"assert":  tASSERT,
+	"with":    tWITH,
+	"let":     tLET,
+	"in":      tIN,
+	"rec":     tREC,
+	"inherit": tINHERIT,
+	"or":      tOR_KW,
+}
+
+// charToks maps the single characters Nix's grammar uses as terminals.
+var charToks = [256]tokKind{
+	'{': tLBRACE, '}': tRBRACE, '[': tLBRACK, ']': tRBRACK,
+	'(': tLPAREN, ')': tRPAREN, ';': tSEMI, ':': tCOLON,
+	'.': tDOT, ',': tCOMMA, '@': tAT, '=': tASSIGN,
+	'?': tQUESTION, '!': tNOT, '<': tLT, '>': tGT,
+	'+': tPLUS, '-': tMINUS, '*': tSTAR, '/': tSLASH,
+	'"': tQUOTE,
+}
+
+// Character classes of Nix's lexer.
+const (
+	cID      = 1 << iota // [a-zA-Z0-9_'-]: ID continuation
+	cIDStart             // [a-zA-Z_]
+	cPath                // [a-zA-Z0-9._\-+]: PATH_CHAR
+	cDigit               // [0-9]
+	cURI                 // [a-zA-Z0-9%/?:@&=+$,\-_.!~*']: URI body
+	cScheme              // [a-zA-Z0-9+\-.]: URI scheme continuation
+	cLetter              // [a-zA-Z]
+)
+
+var class [256]uint8
+
+func init() {
+	for c := 0; c < 256; c++ {
+		var m uint8
+		isLetter := c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z'
+		isDigit := c >= '0' && c <= '9'
+		if isLetter {
+			m |= cLetter | cIDStart | cID | cPath | cURI | cScheme
+		}
+		if isDigit {
+			m |= cDigit | cID | cPath | cURI | cScheme
+		}
+		switch c {
+		case '_':
+			m |= cIDStart | cID | cPath | cURI
+		case '\'':
+			m |= cID | cURI
+		case '-':
+			m |= cID | cPath | cURI | cScheme
+		case '.':
+			m |= cPath | cURI | cScheme
+		case '+':
+			m |= cPath | cURI | cScheme
+		case '%', '/', '?', ':', '@', '&', '=', '$', ',', '!', '~', '*':
+			m |= cURI
+		}
+		class[c] = m
+	}
+}
+
+func is(c byte, m uint8) bool { return class[c]&m != 0 }
