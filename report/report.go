@@ -45,6 +45,10 @@ type RuleInfo struct {
 	HelpMarkdown string
 	HelpURI      string
 	Tags         []string
+
+	// Precision is the SARIF precision of the rule's findings: "very-high",
+	// "high", "medium" or "low". Empty means "high".
+	Precision string
 }
 
 // Summary counts the findings of a run.
