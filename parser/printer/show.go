@@ -1,0 +1,291 @@
+package printer
+
+import (
+	"math"
+	"sort"
+	"strconv"
+	"strings"
+)
+
+// shower prints lowered expressions exactly as the show methods of Nix 2.8
+// (src/libexpr/nixexpr.cc) do. It writes to a strings.Builder, which never
+// fails; the caller writes the result out once.
+//
+// show recurses over the tree; the parser bounds nesting, and a chain of
+// binary operators a few hundred thousand long still fits Go's growable
+// stack.
+type shower struct {
+	b    strings.Builder
+	syms *symtab
+}
+
+func (p *shower) show(e nexpr) {
+	b := &p.b
+	switch e := e.(type) {
+	case *nInt:
+		b.WriteString(strconv.FormatInt(e.v, 10))
+	case *nFloat:
+		b.WriteString(formatFloat(e.v))
+	case *nString:
+		showString(b, e.s)
+	case *nPath:
+		b.WriteString(e.s)
+	case *nVar:
+		showID(b, e.name)
+	case *nPos:
+		b.WriteString("__curPos")
+	case *nSelect:
+		b.WriteString("(")
+		p.show(e.e)
+		b.WriteString(").")
+		p.attrPath(e.path)
+		if e.def != nil {
+			b.WriteString(" or (")
+			p.show(e.def)
+			b.WriteString(")")
+		}
+	case *nHasAttr:
+		b.WriteString("((")
+		p.show(e.e)
+		b.WriteString(") ? ")
+		p.attrPath(e.path)
+		b.WriteString(")")
+	case *nAttrs:
+		p.attrs(e)
+	case *nList:
+		b.WriteString("[ ")
+		for _, x := range e.elems {
+			b.WriteString("(")
+			p.show(x)
+			b.WriteString(") ")
+		}
+		b.WriteString("]")
+	case *nLambda:
+		p.lambda(e)
+	case *nCall:
+		b.WriteString("(")
+		p.show(e.fun)
+		for _, a := range e.args {
+			b.WriteString(" ")
+			p.show(a)
+		}
+		b.WriteString(")")
+	case *nLet:
+		p.let(e)
+	case *nWith:
+		b.WriteString("(with ")
+		p.show(e.attrs)
+		b.WriteString("; ")
+		p.show(e.body)
+		b.WriteString(")")
+	case *nIf:
+		b.WriteString("(if ")
+		p.show(e.cond)
+		b.WriteString(" then ")
+		p.show(e.then)
+		b.WriteString(" else ")
+		p.show(e.els)
+		b.WriteString(")")
+	case *nAssert:
+		// Nix prints no parentheses around assert.
+		b.WriteString("assert ")
+		p.show(e.cond)
+		b.WriteString("; ")
+		p.show(e.body)
+	case *nNot:
+		b.WriteString("(! ")
+		p.show(e.e)
+		b.WriteString(")")
+	case *nBinOp:
+		b.WriteString("(")
+		p.show(e.a)
+		b.WriteString(" " + e.op + " ")
+		p.show(e.b)
+		b.WriteString(")")
+	case *nConcat:
+		b.WriteString("(")
+		for i, x := range e.parts {
+			if i > 0 {
+				b.WriteString(" + ")
+			}
+			p.show(x)
+		}
+		b.WriteString(")")
+	}
+}
+
+func (p *shower) attrPath(path []nAttrName) {
+	for i, n := range path {
+		if i > 0 {
+			p.b.WriteByte('.')
+		}
+		if n.expr == nil {
+			showID(&p.b, n.sym)
+		} else {
+			p.b.WriteString(`"${`)
+			p.show(n.expr)
+			p.b.WriteString(`}"`)
+		}
+	}
+}
+
+// attrs prints a set: static attributes sorted by name, then the dynamic
+// ones in source order.
+func (p *shower) attrs(a *nAttrs) {
+	b := &p.b
+	if a.rec {
+		b.WriteString("rec ")
+	}
+	b.WriteString("{ ")
+	names := make([]string, 0, len(a.attrs))
+	for n := range a.attrs {
+		names = append(names, n)
+	}
+	sort.Strings(names)
+	for _, n := range names {
+		def := a.attrs[n]
+		if def.inherited {
+			b.WriteString("inherit ")
+			showID(b, n)
+			b.WriteString(" ; ")
+			continue
+		}
+		showID(b, n)
+		b.WriteString(" = ")
+		p.show(def.e)
+		b.WriteString("; ")
+	}
+	for _, d := range a.dynamic {
+		b.WriteString(`"${`)
+		p.show(d.name)
+		b.WriteString(`}" = `)
+		p.show(d.value)
+		b.WriteString("; ")
+	}
+	b.WriteString("}")
+}
+
+// let prints a let; its bindings come in symbol order (see symbols.go).
+func (p *shower) let(e *nLet) {
+	b := &p.b
+	b.WriteString("(let ")
+	names := make([]string, 0, len(e.attrs.attrs))
+	for n := range e.attrs.attrs {
+		names = append(names, n)
+	}
+	sort.Slice(names, func(i, j int) bool { return p.syms.less(names[i], names[j]) })
+	for _, n := range names {
+		def := e.attrs.attrs[n]
+		if def.inherited {
+			b.WriteString("inherit ")
+			showID(b, n)
+			b.WriteString("; ")
+			continue
+		}
+		showID(b, n)
+		b.WriteString(" = ")
+		p.show(def.e)
+		b.WriteString("; ")
+	}
+	b.WriteString("in ")
+	p.show(e.body)
+	b.WriteString(")")
+}
+
+func (p *shower) lambda(e *nLambda) {
+	b := &p.b
+	b.WriteString("(")
+	if e.formals != nil {
+		b.WriteString("{ ")
+		for i, f := range e.formals.formals {
+			if i > 0 {
+				b.WriteString(", ")
+			}
+			showID(b, f.name)
+			if f.def != nil {
+				b.WriteString(" ? ")
+				p.show(f.def)
+			}
+		}
+		if e.formals.ellipsis {
+			if len(e.formals.formals) > 0 {
+				b.WriteString(", ")
+			}
+			b.WriteString("...")
+		}
+		b.WriteString(" }")
+		if e.arg != "" {
+			b.WriteString(" @ ")
+		}
+	}
+	if e.arg != "" {
+		showID(b, e.arg)
+	}
+	b.WriteString(": ")
+	p.show(e.body)
+	b.WriteString(")")
+}
+
+// showString is Nix's showString: a double-quoted string escaping `"`, `\`
+// and `$`, and newline, carriage return and tab. Other bytes, including
+// invalid UTF-8, are written as they are.
+func showString(b *strings.Builder, s string) {
+	b.WriteByte('"')
+	for i := 0; i < len(s); i++ {
+		switch c := s[i]; c {
+		case '"', '\\', '$':
+			b.WriteByte('\\')
+			b.WriteByte(c)
+		case '\n':
+			b.WriteString(`\n`)
+		case '\r':
+			b.WriteString(`\r`)
+		case '\t':
+			b.WriteString(`\t`)
+		default:
+			b.WriteByte(c)
+		}
+	}
+	b.WriteByte('"')
+}
+
+// showID is Nix's showId: a name printed bare when it looks like an
+// identifier, quoted otherwise. Only the keyword `if` is quoted (a FIXME in
+// Nix).
+func showID(b *strings.Builder, s string) {
+	if s == "" {
+		b.WriteString(`""`)
+		return
+	}
+	if s == "if" {
+		b.WriteString(`"if"`)
+		return
+	}
+	c := s[0]
+	if !(c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c == '_') {
+		showString(b, s)
+		return
+	}
+	for i := 0; i < len(s); i++ {
+		c := s[i]
+		if !(c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9' || c == '_' || c == '\'' || c == '-') {
+			showString(b, s)
+			return
+		}
+	}
+	b.WriteString(s)
+}
+
+// formatFloat prints f as a C++ ostream does by default: %g with six
+// significant digits.
+func formatFloat(f float64) string {
+	switch {
+	case math.IsInf(f, 1):
+		return "inf"
+	case math.IsInf(f, -1):
+		return "-inf"
+	case math.IsNaN(f):
+		return "nan"
+	}
+	return strconv.FormatFloat(f, 'g', 6, 64)
+}

@@ -1,0 +1,1 @@
+({a}: a) { a = 1; } [ 1 2 ] null true false

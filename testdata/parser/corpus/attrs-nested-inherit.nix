@@ -1,0 +1,1 @@
+with {}; { a = { inherit b; }; a.c = 1; }

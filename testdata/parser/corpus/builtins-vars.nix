@@ -1,0 +1,1 @@
+[ true false null builtins map toString import derivation __add __sub ]

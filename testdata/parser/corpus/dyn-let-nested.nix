@@ -1,0 +1,1 @@
+with {}; let a.${x} = 1; in 1

@@ -1,0 +1,1 @@
+with {}; if a then if b then c else d else if e then f else g

@@ -1,0 +1,6 @@
+let
+  x = ''
+    hello
+    world
+  '';
+in x

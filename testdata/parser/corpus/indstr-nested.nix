@@ -1,0 +1,5 @@
+with {}; ''
+  outer ${''
+    inner ${x}
+  ''} done
+''

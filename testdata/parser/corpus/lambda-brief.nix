@@ -1,0 +1,1 @@
+with {}; { zed, alpha ? 1, ... }@args: a - b * c / d < e

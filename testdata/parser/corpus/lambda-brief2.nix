@@ -1,0 +1,1 @@
+with {}; a: { a, b ? a }: c: {inherit a;}

@@ -1,0 +1,1 @@
+with {}; [ (a + b) (a - b) (a * b) (a / b) (a ++ b) (a // b) (a == b) (a != b) (a < b) (a <= b) (a > b) (a >= b) (a && b) (a || b) (a -> b) (!a) (-a) (a ? b) ]

@@ -1,0 +1,1 @@
+with {}; [ (a + b + c) (a - b - c) (a * b * c) (a / b / c) (a ++ b ++ c) (a // b // c) (a && b && c) (a || b || c) (a -> b -> c) (!!a) (--a) (- -a) ]

@@ -1,0 +1,14 @@
+with {}; [
+  (a > b -> c)
+  (a > b || c)
+  (a > b && c)
+  (a > b == c)
+  (a > b != c)
+  (a > b // c)
+  (a > b + c)
+  (a > b - c)
+  (a > b * c)
+  (a > b / c)
+  (a > b ++ c)
+  (a > b ? c)
+]

@@ -1,0 +1,18 @@
+with {}; [
+  (a ? b -> c)
+  (a ? b || c)
+  (a ? b && c)
+  (a ? b == c)
+  (a ? b != c)
+  (a ? b < c)
+  (a ? b <= c)
+  (a ? b > c)
+  (a ? b >= c)
+  (a ? b // c)
+  (a ? b + c)
+  (a ? b - c)
+  (a ? b * c)
+  (a ? b / c)
+  (a ? b ++ c)
+  (a ? b ? c)
+]

@@ -1,0 +1,1 @@
+with {}; ./foo/bar + ~/x + /abs + <nixpkgs> + http://x.org/a

@@ -1,0 +1,1 @@
+with {}; [ ../corpus/${x} ./../corpus/a/${x} ]

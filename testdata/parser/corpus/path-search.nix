@@ -1,0 +1,1 @@
+[ <nixpkgs> <nixpkgs/lib> <a/b/c> <nixos-config> <a.b_c-d+e> ]

@@ -1,0 +1,1 @@
+with {}; a.b.c or d ++ x.${y} ? z // !w

@@ -1,0 +1,1 @@
+with {}; [ (f or) (map or [ 1 ]) (x.or) ]

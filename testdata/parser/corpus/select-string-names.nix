@@ -1,0 +1,1 @@
+with {}; x."a b".""."if"."then".or ? "1x"

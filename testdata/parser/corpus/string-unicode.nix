@@ -1,0 +1,1 @@
+[ "héllo" "日本語" "emoji 🎉" "\é" "zero​width" ]

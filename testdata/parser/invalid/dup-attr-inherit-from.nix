@@ -1,0 +1,1 @@
+with {}; { inherit (x) a; inherit (y) a; }

@@ -1,0 +1,1 @@
+with {}; let inherit a; a = 1; in a
