@@ -1,0 +1,266 @@
+package module
+
+import (
+	"go/token"
+	"path"
+	"strings"
+
+	"github.com/nixlint/nixlint/analysis"
+	"github.com/nixlint/nixlint/parser/ast"
+	"github.com/nixlint/nixlint/parser/scope"
+)
+
+// maxDepth bounds the nesting the model follows; deeper structure is
+// recorded as unknown. Module files are shallow; this only guards against
+// hostile input.
+const maxDepth = 200
+
+// notConfig are the attributes of a module that are neither options nor
+// config (lib/modules.nix, unifyModuleSyntax).
+var notConfig = map[string]bool{
+	"_file": true, "key": true, "disabledModules": true, "meta": true,
+	"freeformType": true, "_class": true,
+}
+
+// Build reads one file as a module.
+func Build(f *analysis.File) *Module {
+	m := &Module{Path: f.Path, File: f}
+	if f.AST == nil || f.AST.Expr == nil {
+		m.Opaque = true
+		return m
+	}
+	b := &builder{m: m, r: &resolver{info: scope.Resolve(f.AST)}, src: f.Src, base: baseOf(f)}
+	b.top(f.AST.Expr)
+	b.collectUses(f.AST.Expr)
+	return m
+}
+
+type builder struct {
+	m    *Module
+	r    *resolver
+	src  []byte
+	base int
+}
+
+func baseOf(f *analysis.File) int {
+	if f.AST != nil && f.AST.Tok != nil {
+		return f.AST.Tok.Base()
+	}
+	return 0
+}
+
+// top unwraps the module function and reads the module's attribute set.
+func (b *builder) top(e ast.Expr) {
+	for depth := 0; depth < maxDepth; depth++ {
+		switch x := e.(type) {
+		case *ast.Paren:
+			e = x.X
+		case *ast.Lambda:
+			if b.m.Lambda != nil {
+				// A function returning a function is not a module.
+				b.m.Opaque = true
+				return
+			}
+			b.m.Lambda = x
+			if x.Formals != nil {
+				for _, fo := range x.Formals.List {
+					b.m.Args = append(b.m.Args, fo.Name.Name)
+				}
+			}
+			e = x.Body
+		case *ast.Let:
+			e = x.Body
+		case *ast.With:
+			e = x.Body
+		case *ast.Assert:
+			e = x.Body
+		case *ast.AttrSet:
+			b.moduleSet(x)
+			return
+		default:
+			b.m.Opaque = true
+			return
+		}
+	}
+	b.m.Opaque = true
+}
+
+func (b *builder) moduleSet(s *ast.AttrSet) {
+	for _, bd := range s.Bindings {
+		if d, ok := bd.(*ast.AttrDef); ok && len(d.Path.Names) > 0 {
+			if n, ok := ast.StaticName(d.Path.Names[0]); ok && (n == "config" || n == "options") {
+				b.m.Explicit = true
+			}
+		}
+	}
+	for _, bd := range s.Bindings {
+		switch d := bd.(type) {
+		case *ast.AttrDef:
+			if d.Path == nil || len(d.Path.Names) == 0 {
+				continue
+			}
+			first, ok := ast.StaticName(d.Path.Names[0])
+			switch {
+			case !ok:
+				b.unknown(d.Pos(), d.End(), nil, "dynamic attribute at the top of the module")
+			case first == "imports" && len(d.Path.Names) == 1:
+				b.imports(d.Value)
+			case first == "options":
+				p, keys := b.names(nil, nil, d.Path.Names[1:])
+				b.options(d.Value, p, keys, d.Pos(), 0)
+			case first == "config" && b.m.Explicit:
+				p, keys := b.names(nil, nil, d.Path.Names[1:])
+				top := token.NoPos
+				if len(p) > 0 {
+					top = d.Pos()
+				}
+				b.config(d.Value, p, keys, nil, nil, d.Pos(), top, 0)
+			case notConfig[first]:
+			default:
+				p, keys := b.names(nil, nil, d.Path.Names)
+				b.config(d.Value, p, keys, nil, nil, d.Pos(), d.Pos(), 0)
+			}
+		case *ast.Inherit:
+			for _, n := range d.Names {
+				name, ok := ast.StaticName(n)
+				if !ok || notConfig[name] || name == "imports" {
+					continue
+				}
+				b.m.Defs = append(b.m.Defs, &Def{
+					Path: []string{name}, Keys: []ast.AttrName{n},
+					KeyPos: n.Pos(), Top: n.Pos(), Pos: n.Pos(), End: n.End(),
+				})
+			}
+		}
+	}
+}
+
+// names appends the attribute names of an attribute path to a path.
+func (b *builder) names(p []string, keys []ast.AttrName, names []ast.AttrName) ([]string, []ast.AttrName) {
+	p = append(append([]string(nil), p...), make([]string, 0, len(names))...)
+	keys = append(append([]ast.AttrName(nil), keys...), names...)
+	for _, n := range names {
+		s, ok := ast.StaticName(n)
+		if !ok {
+			s = Dynamic
+		}
+		p = append(p, s)
+	}
+	return p, keys
+}
+
+func (b *builder) unknown(pos, end token.Pos, p []string, reason string) {
+	b.m.Unknowns = append(b.m.Unknowns, Unknown{Pos: pos, End: end, Path: append([]string(nil), p...), Reason: reason})
+}
+
+func (b *builder) imports(e ast.Expr) {
+	list, ok := ast.Unparen(e).(*ast.List)
+	if !ok {
+		b.m.Imports = append(b.m.Imports, Import{Expr: e})
+		return
+	}
+	dir := path.Dir(b.m.Path)
+	for _, el := range list.Elems {
+		imp := Import{Expr: el}
+		if p, ok := ast.Unparen(el).(*ast.Path); ok && p.Kind == ast.PathRelative && len(p.Parts) == 1 {
+			if t, ok := p.Parts[0].(*ast.Text); ok {
+				imp.Path = path.Clean(path.Join(dir, t.Value))
+			}
+		}
+		b.m.Imports = append(b.m.Imports, imp)
+	}
+}
+
+// text returns the source of a node.
+func (b *builder) text(n ast.Node) string {
+	lo, hi := int(n.Pos())-b.base, int(n.End())-b.base
+	if lo < 0 || hi > len(b.src) || lo > hi {
+		return ""
+	}
+	return string(b.src[lo:hi])
+}
+
+// collectUses records every config path the file refers to.
+func (b *builder) collectUses(root ast.Expr) {
+	seen := make(map[string]bool)
+	ast.Inspect(root, func(n ast.Node) bool {
+		switch x := n.(type) {
+		case *ast.Ident, *ast.Select:
+			if p, ok := b.r.configPath(x.(ast.Expr)); ok {
+				if len(p) > 0 && !seen[p.String()] {
+					seen[p.String()] = true
+					b.m.Uses = append(b.m.Uses, p)
+				}
+				return false
+			}
+		case *ast.AttrPath:
+			// Attribute names are not references.
+			return false
+		}
+		return true
+	})
+}
+
+// condition builds the Cond for a condition expression.
+func (b *builder) condition(kind CondKind, e ast.Expr, negated bool) Cond {
+	c := Cond{Kind: kind, Expr: e, Negated: negated}
+	ast.Inspect(e, func(n ast.Node) bool {
+		switch x := n.(type) {
+		case *ast.Ident, *ast.Select:
+			if p, ok := b.r.configPath(x.(ast.Expr)); ok {
+				c.Refs = append(c.Refs, p)
+				return false
+			}
+		case *ast.AttrPath:
+			return false
+		}
+		return true
+	})
+	// A condition on nothing the model can name (a function argument, a
+	// computed value) is opaque: rules must not judge what it guards.
+	c.Opaque = len(c.Refs) == 0
+	c.Text = b.render(e)
+	if negated {
+		c.Text = "!(" + c.Text + ")"
+	}
+	return c
+}
+
+// render prints an expression with config references spelled out from
+// `config`, so that a condition on `cfg.enable` reads
+// "config.a.b.enable".
+func (b *builder) render(e ast.Expr) string {
+	var sb strings.Builder
+	b.renderTo(&sb, e, 0)
+	return sb.String()
+}
+
+func (b *builder) renderTo(sb *strings.Builder, e ast.Expr, depth int) {
+	if depth > 64 {
+		sb.WriteString("…")
+		return
+	}
+	if p, ok := b.r.configPath(e); ok {
+		sb.WriteString("config")
+		for _, s := range p {
+			sb.WriteString(".")
+			sb.WriteString(s)
+		}
+		return
+	}
+	switch x := e.(type) {
+	case *ast.Paren:
+		sb.WriteString("(")
+		b.renderTo(sb, x.X, depth+1)
+		sb.WriteString(")")
+	case *ast.Unary:
+		sb.WriteString(x.Op.String())
+		b.renderTo(sb, x.X, depth+1)
+	case *ast.Binary:
+		b.renderTo(sb, x.X, depth+1)
+		sb.WriteString(" " + x.Op.String() + " ")
+		b.renderTo(sb, x.Y, depth+1)
+	default:
+		sb.WriteString(strings.Join(strings.Fields(b.text(e)), " "))
+	}
+}

@@ -1,0 +1,206 @@
+package module
+
+import (
+	"go/token"
+
+	"github.com/nixlint/nixlint/parser/ast"
+)
+
+// priority are the lib functions that change a definition's priority or
+// order but not its meaning; the model looks through them and remembers
+// them in Def.Mods. The value is the index of the wrapped argument.
+var priority = map[string]int{
+	"mkDefault": 0, "mkForce": 0, "mkOptionDefault": 0, "mkImageMediaOverride": 0,
+	"mkBefore": 0, "mkAfter": 0, "mkVMOverride": 0, "mkFallback": 0,
+	"mkOverride": 1, "mkOrder": 1,
+}
+
+// config flattens a config value below path p.
+func (b *builder) config(e ast.Expr, p []string, keys []ast.AttrName, conds []Cond, mods []string, keyPos, top token.Pos, depth int) {
+	if depth > maxDepth {
+		b.unknown(e.Pos(), e.End(), p, "config nested too deeply")
+		return
+	}
+	switch x := e.(type) {
+	case *ast.Paren:
+		b.config(x.X, p, keys, conds, mods, keyPos, top, depth+1)
+		return
+	case *ast.Let:
+		b.config(x.Body, p, keys, conds, mods, keyPos, top, depth+1)
+		return
+	case *ast.With:
+		b.config(x.Body, p, keys, conds, mods, keyPos, top, depth+1)
+		return
+	case *ast.Assert:
+		b.config(x.Body, p, keys, conds, mods, keyPos, top, depth+1)
+		return
+	case *ast.AttrSet:
+		b.set(x, p, keys, conds, mods, top, depth)
+		return
+	case *ast.If:
+		if len(p) == 0 || b.structural(x.Then, 0) || b.structural(x.Else, 0) {
+			b.config(x.Then, p, keys, with(conds, b.condition(IfThenElse, x.Cond, false)), mods, keyPos, top, depth+1)
+			b.config(x.Else, p, keys, with(conds, b.condition(IfThenElse, x.Cond, true)), mods, keyPos, top, depth+1)
+			return
+		}
+	case *ast.Binary:
+		if x.Op == ast.UPDATE && (len(p) == 0 || b.structural(x.X, 0) || b.structural(x.Y, 0)) {
+			b.config(x.X, p, keys, conds, mods, keyPos, top, depth+1)
+			b.config(x.Y, p, keys, conds, mods, keyPos, top, depth+1)
+			return
+		}
+	case *ast.Apply:
+		fn, args := b.r.call(x)
+		switch {
+		case (fn == "mkIf" || fn == "optionalAttrs") && len(args) == 2:
+			kind := MkIf
+			if fn == "optionalAttrs" {
+				kind = OptionalAttrs
+			}
+			b.config(args[1], p, keys, with(conds, b.condition(kind, args[0], false)), mods, keyPos, top, depth+1)
+			return
+		case fn == "mkMerge" && len(args) == 1:
+			if l, ok := ast.Unparen(args[0]).(*ast.List); ok {
+				for _, el := range l.Elems {
+					b.config(el, p, keys, conds, mods, keyPos, top, depth+1)
+				}
+				return
+			}
+		default:
+			if i, ok := priority[fn]; ok && len(args) == i+1 {
+				b.config(args[i], p, keys, conds, append(append([]string(nil), mods...), fn), keyPos, top, depth+1)
+				return
+			}
+		}
+	}
+	if len(p) == 0 {
+		b.unknown(e.Pos(), e.End(), p, "config value the model cannot read")
+		return
+	}
+	d := &Def{
+		Path: p, Keys: keys, Value: e, Mods: mods, Conds: conds,
+		KeyPos: keyPos, Top: orPos(top, keyPos), Pos: e.Pos(), End: e.End(),
+	}
+	if b.listy(e) {
+		d.Elems = b.elems(e, nil, 0)
+	}
+	b.m.Defs = append(b.m.Defs, d)
+}
+
+// set flattens the bindings of an attribute set value.
+func (b *builder) set(s *ast.AttrSet, p []string, keys []ast.AttrName, conds []Cond, mods []string, top token.Pos, depth int) {
+	for _, bd := range s.Bindings {
+		switch d := bd.(type) {
+		case *ast.AttrDef:
+			np, nk := b.names(p, keys, d.Path.Names)
+			t := top
+			if !t.IsValid() {
+				t = d.Pos()
+			}
+			b.config(d.Value, np, nk, conds, mods, d.Pos(), t, depth+1)
+		case *ast.Inherit:
+			for _, n := range d.Names {
+				np, nk := b.names(p, keys, []ast.AttrName{n})
+				b.m.Defs = append(b.m.Defs, &Def{
+					Path: np, Keys: nk, Mods: mods, Conds: conds,
+					KeyPos: n.Pos(), Top: orPos(top, n.Pos()), Pos: n.Pos(), End: n.End(),
+				})
+			}
+		}
+	}
+}
+
+func with(conds []Cond, c Cond) []Cond {
+	return append(append(make([]Cond, 0, len(conds)+1), conds...), c)
+}
+
+// structural reports whether e is config structure (a set, or a condition
+// or merge of sets) rather than a value.
+func (b *builder) structural(e ast.Expr, depth int) bool {
+	if depth > maxDepth {
+		return false
+	}
+	switch x := e.(type) {
+	case *ast.Paren:
+		return b.structural(x.X, depth+1)
+	case *ast.AttrSet:
+		return true
+	case *ast.Let:
+		return b.structural(x.Body, depth+1)
+	case *ast.With:
+		return b.structural(x.Body, depth+1)
+	case *ast.If:
+		return b.structural(x.Then, depth+1) || b.structural(x.Else, depth+1)
+	case *ast.Apply:
+		switch fn, _ := b.r.call(x); fn {
+		case "mkIf", "mkMerge", "optionalAttrs":
+			return true
+		}
+	}
+	return false
+}
+
+// listy reports whether a value is a list the model can take apart.
+func (b *builder) listy(e ast.Expr) bool {
+	switch x := ast.Unparen(e).(type) {
+	case *ast.List:
+		return true
+	case *ast.Binary:
+		return x.Op == ast.CONCAT
+	case *ast.Apply:
+		fn, _ := b.r.call(x)
+		return fn == "optionals" || fn == "optional"
+	}
+	return false
+}
+
+// elems takes a list value apart into its elements, each with the
+// conditions inside the value.
+func (b *builder) elems(e ast.Expr, conds []Cond, depth int) []Elem {
+	if depth > maxDepth {
+		return []Elem{{Value: e, Conds: conds, Opaque: true}}
+	}
+	switch x := e.(type) {
+	case *ast.Paren:
+		return b.elems(x.X, conds, depth+1)
+	case *ast.Let:
+		return b.elems(x.Body, conds, depth+1)
+	case *ast.With:
+		return b.elems(x.Body, conds, depth+1)
+	case *ast.List:
+		out := make([]Elem, 0, len(x.Elems))
+		for _, el := range x.Elems {
+			out = append(out, Elem{Value: el, Conds: conds})
+		}
+		return out
+	case *ast.Binary:
+		if x.Op == ast.CONCAT {
+			return append(b.elems(x.X, conds, depth+1), b.elems(x.Y, conds, depth+1)...)
+		}
+	case *ast.If:
+		return append(b.elems(x.Then, with(conds, b.condition(IfThenElse, x.Cond, false)), depth+1),
+			b.elems(x.Else, with(conds, b.condition(IfThenElse, x.Cond, true)), depth+1)...)
+	case *ast.Apply:
+		fn, args := b.r.call(x)
+		switch {
+		case fn == "optionals" && len(args) == 2:
+			return b.elems(args[1], with(conds, b.condition(Optionals, args[0], false)), depth+1)
+		case fn == "optional" && len(args) == 2:
+			return []Elem{{Value: args[1], Conds: with(conds, b.condition(Optional, args[0], false))}}
+		case fn == "mkIf" && len(args) == 2:
+			return b.elems(args[1], with(conds, b.condition(MkIf, args[0], false)), depth+1)
+		default:
+			if i, ok := priority[fn]; ok && len(args) == i+1 {
+				return b.elems(args[i], conds, depth+1)
+			}
+		}
+	}
+	return []Elem{{Value: e, Conds: conds, Opaque: true}}
+}
+
+func orPos(p, def token.Pos) token.Pos {
+	if p.IsValid() {
+		return p
+	}
+	return def
+}

@@ -1,0 +1,315 @@
+// Package module is the shared analysis that reads every .nix file as a
+// NixOS module (DESIGN.md §3): its arguments, imports, option declarations
+// and config definitions flattened to attribute paths, each with the chain
+// of conditions around it. Architecture rules and the VM inventory query it
+// instead of walking syntax trees themselves.
+//
+// The model never guesses: a construct it does not understand is recorded
+// in Module.Unknowns, so that rules can stay quiet about it.
+package module
+
+import (
+	"go/token"
+	"path"
+	"sort"
+	"strings"
+
+	"github.com/nixlint/nixlint/analysis"
+	"github.com/nixlint/nixlint/parser/ast"
+)
+
+// Analyzer computes the *Model of every file of the repository.
+var Analyzer = &analysis.Analyzer{
+	Name: "module",
+	Doc:  "read every file as a NixOS module: arguments, imports, options and flattened config definitions",
+	Run:  run,
+}
+
+// Dynamic is the Path segment recorded for an attribute name whose value is
+// not known without evaluation (`${hostname}`); Def.Keys keeps its node.
+const Dynamic = "${…}"
+
+// Model holds the module of every file.
+type Model struct {
+	modules []*Module
+	byPath  map[string]*Module
+	byDir   map[string][]*Module
+}
+
+// Module is what one file says as a NixOS module.
+type Module struct {
+	Path string         // repository-relative path of the file
+	File *analysis.File // the file
+
+	// Lambda is the module function, nil for a module written as a plain
+	// attribute set. Args are the names of its formals, in order.
+	Lambda *ast.Lambda
+	Args   []string
+
+	// Explicit is set for the `{ options = …; config = …; }` form; in the
+	// shorthand form everything but imports and options is config.
+	Explicit bool
+
+	// Opaque is set when the file's value is not an attribute set the model
+	// can read (a package, a library function, `import ./x.nix args`).
+	Opaque bool
+
+	Imports  []Import
+	Options  []*Option
+	Defs     []*Def
+	Unknowns []Unknown
+
+	// Uses lists every attribute path of `config` the file refers to,
+	// through aliases (`cfg = config.a.b;` makes `cfg.enable` the use
+	// a.b.enable). A path is recorded at its longest static extent.
+	Uses []Ref
+}
+
+// Import is one element of `imports`.
+type Import struct {
+	Expr ast.Expr
+	// Path is the repository-relative path a relative path literal points
+	// at (the file, or a directory meaning its default.nix); empty for
+	// anything else.
+	Path string
+}
+
+// Option is one option declaration.
+type Option struct {
+	Path     []string
+	Keys     []ast.AttrName // the attribute names of Path, for positions and dynamic names
+	Pos, End token.Pos      // the declaration's value
+	KeyPos   token.Pos      // the first attribute name of the declaration's binding
+
+	// Func is the declaring function: "mkEnableOption", "mkOption",
+	// "mkPackageOption", or "" when the value is not understood (a custom
+	// helper such as mkOpt): an option is declared, its default unknown.
+	Func string
+
+	// Default is the `default` expression, nil when absent or unknown.
+	// DefaultKnown is set when the default is known: always for
+	// mkEnableOption (false, unless overridden with `// { default = …; }`).
+	Default      ast.Expr
+	DefaultKnown bool
+}
+
+// Def is one config definition, flattened to its attribute path.
+type Def struct {
+	Path []string
+	Keys []ast.AttrName // the attribute name of each segment; Path[i] is Dynamic when Keys[i] is not static
+
+	// Value is the defined value, after the transparent priority functions
+	// (mkDefault, mkForce, mkOverride n, …) listed in Mods. Nil for a name
+	// brought in by `inherit`.
+	Value ast.Expr
+	Mods  []string
+
+	// Conds are the conditions around the definition, outermost first.
+	Conds []Cond
+
+	// KeyPos is the position of the binding that produced the definition
+	// (its first attribute name), Pos/End the range of the value.
+	KeyPos   token.Pos
+	Pos, End token.Pos
+
+	// Top is the position of the outermost binding the definition comes
+	// from, below the config root or a condition at the root: for
+	// `nix.settings = { a = 1; b = 2; };` both definitions share the Top
+	// of `nix.settings`, so a rule can report the block once.
+	Top token.Pos
+
+	// Elems are the elements of a list value (a literal list, `++`
+	// concatenations, `optionals c [ … ]`, `optional c x`), each with the
+	// extra conditions inside the value; nil when the value is not a list.
+	Elems []Elem
+}
+
+// Elem is an element of a list value.
+type Elem struct {
+	Value ast.Expr
+	Conds []Cond // conditions inside the value, beyond the Def's own
+	// Opaque marks a part of the concatenation that is not a literal list
+	// (`cfg.extraPorts`): its elements are not known.
+	Opaque bool
+}
+
+// CondKind says which construct a condition comes from.
+type CondKind int
+
+// The kinds of conditions.
+const (
+	MkIf          CondKind = iota // mkIf c …
+	OptionalAttrs                 // optionalAttrs c { … }
+	Optionals                     // optionals c [ … ]
+	Optional                      // optional c x
+	IfThenElse                    // if c then … else …
+)
+
+var condNames = [...]string{MkIf: "mkIf", OptionalAttrs: "optionalAttrs", Optionals: "optionals", Optional: "optional", IfThenElse: "if"}
+
+// String returns the construct's name.
+func (k CondKind) String() string {
+	if k >= 0 && int(k) < len(condNames) {
+		return condNames[k]
+	}
+	return "?"
+}
+
+// Cond is a condition around a definition.
+type Cond struct {
+	Kind    CondKind
+	Expr    ast.Expr
+	Negated bool // the else branch of an if
+
+	// Text is the condition with config references resolved through
+	// aliases: "config.a.b.enable", "!config.a.b.enable && x".
+	Text string
+
+	// Refs are the config paths the condition refers to. Opaque is set
+	// when it refers to something else the model cannot follow (a function
+	// argument, a let binding that is not a config alias).
+	Refs   []Ref
+	Opaque bool
+}
+
+// Ref is an attribute path below `config`.
+type Ref []string
+
+// String returns the path dotted.
+func (r Ref) String() string { return strings.Join(r, ".") }
+
+// Unknown records a construct the model did not understand.
+type Unknown struct {
+	Pos, End token.Pos
+	Path     []string // the config path reached so far
+	Reason   string
+}
+
+// PathString returns a path dotted, as users write it.
+func PathString(p []string) string { return strings.Join(p, ".") }
+
+// HasPrefix reports whether p starts with prefix.
+func HasPrefix(p, prefix []string) bool {
+	if len(prefix) > len(p) {
+		return false
+	}
+	for i := range prefix {
+		if p[i] != prefix[i] && p[i] != Dynamic && prefix[i] != Dynamic {
+			return false
+		}
+	}
+	return true
+}
+
+// Equal reports whether two paths are equal; a Dynamic segment matches any.
+func Equal(a, b []string) bool { return len(a) == len(b) && HasPrefix(a, b) }
+
+func run(pass *analysis.Pass) (any, error) {
+	m := &Model{byPath: make(map[string]*Module), byDir: make(map[string][]*Module)}
+	pass.ForEachFile(func(f *analysis.File) {
+		m.add(Build(f))
+	})
+	return m, nil
+}
+
+// New returns a Model of the given modules (for tests and tools).
+func New(mods ...*Module) *Model {
+	m := &Model{byPath: make(map[string]*Module), byDir: make(map[string][]*Module)}
+	for _, mod := range mods {
+		m.add(mod)
+	}
+	return m
+}
+
+func (m *Model) add(mod *Module) {
+	m.modules = append(m.modules, mod)
+	m.byPath[mod.Path] = mod
+	d := path.Dir(mod.Path)
+	m.byDir[d] = append(m.byDir[d], mod)
+}
+
+// Modules returns every module, in file order.
+func (m *Model) Modules() []*Module { return m.modules }
+
+// File returns the module of the file at path, or nil.
+func (m *Model) File(path string) *Module { return m.byPath[path] }
+
+// Dir returns the modules of the files directly in dir, sorted by path.
+func (m *Model) Dir(dir string) []*Module {
+	mods := append([]*Module(nil), m.byDir[dir]...)
+	sort.Slice(mods, func(i, j int) bool { return mods[i].Path < mods[j].Path })
+	return mods
+}
+
+// DirOptions returns the union of the options declared by the files
+// directly in dir: a module split across default.nix, options.nix and
+// service.nix is one unit.
+func (m *Model) DirOptions(dir string) []*Option {
+	var out []*Option
+	for _, mod := range m.Dir(dir) {
+		out = append(out, mod.Options...)
+	}
+	return out
+}
+
+// UnitOptions returns the options of mod's unit: those it declares, and
+// those declared by files of its directory whose namespace it uses (the
+// service.nix of a module whose options sit in options.nix). Files of one
+// directory that do not refer to each other's options (dns.nix and
+// dhcp.nix side by side) stay separate units.
+func (m *Model) UnitOptions(mod *Module) []*Option {
+	out := append([]*Option(nil), mod.Options...)
+	for _, sib := range m.Dir(path.Dir(mod.Path)) {
+		if sib == mod {
+			continue
+		}
+		for _, o := range sib.Options {
+			if mod.uses(o) {
+				out = append(out, o)
+			}
+		}
+	}
+	return out
+}
+
+// uses reports whether the module refers to the namespace of option o (the
+// path without its last segment) or to o itself.
+func (mod *Module) uses(o *Option) bool {
+	if len(o.Path) == 0 {
+		return false
+	}
+	ns := o.Path[:len(o.Path)-1]
+	for _, u := range mod.Uses {
+		if len(u) >= len(ns) && len(ns) > 0 && HasPrefix(u, ns) {
+			return true
+		}
+	}
+	return false
+}
+
+// DefaultBool returns the option's default when it is a boolean literal.
+func (o *Option) DefaultBool() (value, ok bool) {
+	if !o.DefaultKnown {
+		return false, false
+	}
+	if o.Default == nil {
+		return false, o.Func == "mkEnableOption"
+	}
+	return BoolLiteral(o.Default)
+}
+
+// IsEnable reports whether the option is an `enable` switch.
+func (o *Option) IsEnable() bool { return len(o.Path) > 0 && o.Path[len(o.Path)-1] == "enable" }
+
+// BoolLiteral returns the value of `true` or `false` (in parentheses or not).
+func BoolLiteral(e ast.Expr) (value, ok bool) {
+	if id, isIdent := ast.Unparen(e).(*ast.Ident); isIdent {
+		switch id.Name {
+		case "true":
+			return true, true
+		case "false":
+			return false, true
+		}
+	}
+	return false, false
+}

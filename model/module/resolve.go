@@ -1,0 +1,221 @@
+package module
+
+import (
+	"github.com/nixlint/nixlint/parser/ast"
+	"github.com/nixlint/nixlint/parser/scope"
+)
+
+// maxAlias bounds how many let bindings an alias chain may cross, so that a
+// self-referencing `rec` or a long chain cannot make the model loop.
+const maxAlias = 32
+
+// resolver answers questions about expressions of one file through the
+// parser's scope resolution: is this `lib`, which lib function is this, which
+// config path does this denote.
+type resolver struct {
+	info *scope.Info
+}
+
+func (r *resolver) binding(id *ast.Ident) *scope.Binding {
+	if r.info == nil || id == nil {
+		return nil
+	}
+	b := r.info.Refs[id]
+	// A plain `inherit x;` is an alias of the outer x.
+	for i := 0; b != nil && b.Inherited() && i < maxAlias; i++ {
+		def, ok := b.Def.(*ast.Ident)
+		if !ok {
+			break
+		}
+		outer := r.info.Refs[def]
+		if outer == nil || outer == b {
+			break
+		}
+		b = outer
+	}
+	return b
+}
+
+// isLib reports whether e denotes nixpkgs' lib (or one of its sub-sets such
+// as lib.modules): the `lib` argument, `pkgs.lib`, `inputs.nixpkgs.lib`, or
+// a let binding of one of those.
+func (r *resolver) isLib(e ast.Expr) bool { return r.isLibDepth(e, 0) }
+
+var libSubsets = map[string]bool{
+	"modules": true, "lists": true, "attrsets": true, "trivial": true,
+	"options": true, "strings": true, "types": true,
+}
+
+func (r *resolver) isLibDepth(e ast.Expr, depth int) bool {
+	if depth > maxAlias {
+		return false
+	}
+	switch x := ast.Unparen(e).(type) {
+	case *ast.Ident:
+		b := r.binding(x)
+		if b == nil {
+			return x.Name == "lib"
+		}
+		switch b.Kind {
+		case scope.Let, scope.Rec:
+			if b.Value != nil {
+				return r.isLibDepth(b.Value, depth+1)
+			}
+			return x.Name == "lib"
+		case scope.Builtin:
+			return false
+		}
+		return x.Name == "lib"
+	case *ast.Select:
+		if x.Default != nil || len(x.Path.Names) == 0 {
+			return false
+		}
+		last, ok := ast.StaticName(x.Path.Names[len(x.Path.Names)-1])
+		if !ok {
+			return false
+		}
+		if last == "lib" {
+			return true
+		}
+		if libSubsets[last] && len(x.Path.Names) == 1 {
+			return r.isLibDepth(x.X, depth+1)
+		}
+	}
+	return false
+}
+
+// libFunc returns the name of the lib function e denotes (`mkIf`,
+// `lib.mkIf`, `lib.modules.mkIf`, an `inherit (lib) mkIf;` binding, a name
+// brought in by `with lib;`), or "".
+func (r *resolver) libFunc(e ast.Expr) string { return r.libFuncDepth(e, 0) }
+
+func (r *resolver) libFuncDepth(e ast.Expr, depth int) string {
+	if depth > maxAlias {
+		return ""
+	}
+	switch x := ast.Unparen(e).(type) {
+	case *ast.Ident:
+		b := r.binding(x)
+		if b == nil {
+			// Undefined: the file is broken; take the name at its word.
+			return x.Name
+		}
+		switch b.Kind {
+		case scope.With:
+			// Only a `with` can bring lib's functions into scope by name;
+			// the names the model looks for exist nowhere else.
+			return x.Name
+		case scope.Let, scope.Rec:
+			if b.From != nil {
+				if r.isLibDepth(b.From, depth+1) {
+					return x.Name
+				}
+				return ""
+			}
+			if b.Value != nil {
+				return r.libFuncDepth(b.Value, depth+1)
+			}
+		}
+		return ""
+	case *ast.Select:
+		if x.Default != nil {
+			return ""
+		}
+		names := x.Path.Names
+		last, ok := ast.StaticName(names[len(names)-1])
+		if !ok {
+			return ""
+		}
+		if len(names) == 1 && r.isLibDepth(x.X, depth+1) {
+			return last
+		}
+		if len(names) == 2 {
+			if mid, ok := ast.StaticName(names[0]); ok && libSubsets[mid] && r.isLibDepth(x.X, depth+1) {
+				return last
+			}
+		}
+	}
+	return ""
+}
+
+// configPath returns the attribute path below the module's `config`
+// argument that e denotes: `config.a.b`, `cfg` with `cfg = config.a.b;`,
+// `x` with `inherit (config.a) x;`.
+func (r *resolver) configPath(e ast.Expr) (Ref, bool) { return r.configPathDepth(e, 0) }
+
+func (r *resolver) configPathDepth(e ast.Expr, depth int) (Ref, bool) {
+	if depth > maxAlias {
+		return nil, false
+	}
+	switch x := ast.Unparen(e).(type) {
+	case *ast.Ident:
+		b := r.binding(x)
+		if b == nil {
+			return nil, false
+		}
+		switch b.Kind {
+		case scope.Formal, scope.Param:
+			if b.Name == "config" {
+				return Ref{}, true
+			}
+		case scope.Let, scope.Rec:
+			if b.From != nil {
+				p, ok := r.configPathDepth(b.From, depth+1)
+				if !ok {
+					return nil, false
+				}
+				return append(append(Ref{}, p...), b.Name), true
+			}
+			if b.Value != nil {
+				return r.configPathDepth(b.Value, depth+1)
+			}
+		}
+		return nil, false
+	case *ast.Select:
+		p, ok := r.configPathDepth(x.X, depth+1)
+		if !ok {
+			return nil, false
+		}
+		out := append(Ref{}, p...)
+		for _, n := range x.Path.Names {
+			s, ok := ast.StaticName(n)
+			if !ok {
+				// `config.a.${x}`: the known prefix is still a use.
+				if len(out) == 0 {
+					return nil, false
+				}
+				return out, true
+			}
+			out = append(out, s)
+		}
+		return out, true
+	}
+	return nil, false
+}
+
+// head splits an application `f a b` into f and [a b].
+func head(e ast.Expr) (ast.Expr, []ast.Expr) {
+	var args []ast.Expr
+	e = ast.Unparen(e)
+	for i := 0; i < 64; i++ {
+		app, ok := e.(*ast.Apply)
+		if !ok {
+			break
+		}
+		args = append(args, app.Arg)
+		e = ast.Unparen(app.Fun)
+	}
+	for i, j := 0, len(args)-1; i < j; i, j = i+1, j-1 {
+		args[i], args[j] = args[j], args[i]
+	}
+	return e, args
+}
+
+// call returns the lib function applied in e and its arguments, or "".
+func (r *resolver) call(e ast.Expr) (string, []ast.Expr) {
+	fn, args := head(e)
+	if len(args) == 0 {
+		return "", nil
+	}
+	return r.libFunc(fn), args
+}
