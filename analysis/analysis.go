@@ -63,6 +63,12 @@ func (a *Analyzer) Description() string {
 
 func (a *Analyzer) String() string { return a.Name }
 
+// IsRule reports whether a is a rule, whose findings users see, rather than
+// a shared analysis that only computes facts for other analyzers. A rule has
+// documentation or a default severity; a rule that is off by default (opt-in)
+// still has Docs.
+func (a *Analyzer) IsRule() bool { return a.Severity != Off || a.Docs != nil }
+
 // Docs is the documentation a rule ships with; `nixlint explain`, the SARIF
 // help and docs/rules/<id>.md are generated from it.
 type Docs struct {
@@ -86,9 +92,21 @@ type Option struct {
 type File struct {
 	Path   string           // relative to the repository root, forward slashes
 	Src    []byte           // the file's content
-	AST    *ast.File        // the tree; partial when Syntax is not empty
+	AST    *ast.File        // the tree; partial when Syntax is not empty; nil when the file could not be read
 	Syntax parser.ErrorList // syntax errors found while parsing
+
+	// Tok is the file's line table in Pass.Fset. It is set even when the
+	// file could not be read (then with size 0), so that every file has
+	// positions a diagnostic can point at.
+	Tok *token.File
+
+	// ReadErr is the error met reading the file, or nil. Such a file has no
+	// Src and no AST; the syntax-error rule reports it.
+	ReadErr error
 }
+
+// Start returns the position of the file's first byte.
+func (f *File) Start() token.Pos { return token.Pos(f.Tok.Base()) }
 
 // A Diagnostic is a finding reported by a rule.
 type Diagnostic struct {
@@ -161,7 +179,7 @@ func (p *Pass) FileAt(pos token.Pos) *File {
 		return nil
 	}
 	for _, f := range p.Files {
-		if f.AST != nil && f.AST.Tok == tf {
+		if f.Tok == tf {
 			return f
 		}
 	}

@@ -1,0 +1,71 @@
+package language
+
+import (
+	"github.com/nixlint/nixlint/analysis"
+	"github.com/nixlint/nixlint/parser"
+	"github.com/nixlint/nixlint/parser/check"
+	"github.com/nixlint/nixlint/parser/scope"
+)
+
+// Scope is a shared analysis: it resolves the variables of every file
+// without syntax errors. Its result is a ScopeResult. Files with syntax
+// errors have no entry: their tree is partial and resolving it would invent
+// undefined variables.
+var Scope = &analysis.Analyzer{
+	Name: "scope",
+	Doc:  "resolve every variable reference to its binding (shared analysis)",
+	Run:  runScope,
+}
+
+// ScopeResult maps each file without syntax errors to its resolved scopes.
+type ScopeResult map[*analysis.File]*scope.Info
+
+func runScope(pass *analysis.Pass) (any, error) {
+	res := make(ScopeResult, len(pass.Files))
+	pass.ForEachFile(func(f *analysis.File) {
+		if len(f.Syntax) == 0 && f.ReadErr == nil && f.AST.Expr != nil {
+			res[f] = scope.Resolve(f.AST)
+		}
+	})
+	return res, nil
+}
+
+// Checks is a shared analysis: the checks Nix makes on a file after
+// parsing it (duplicate attributes and formals, dynamic attributes in let
+// and inherit, undefined variables). Its result is a ChecksResult.
+var Checks = &analysis.Analyzer{
+	Name:     "checks",
+	Doc:      "run the checks Nix makes after parsing (shared analysis)",
+	Requires: []*analysis.Analyzer{Scope},
+	Run:      runChecks,
+}
+
+// ChecksResult maps each checked file to its errors, sorted by position.
+type ChecksResult map[*analysis.File]parser.ErrorList
+
+func runChecks(pass *analysis.Pass) (any, error) {
+	scopes := pass.ResultOf[Scope].(ScopeResult)
+	res := make(ChecksResult, len(scopes))
+	pass.ForEachFile(func(f *analysis.File) {
+		if info, ok := scopes[f]; ok {
+			if errs := check.File(pass.Fset, f.AST, info); len(errs) > 0 {
+				res[f] = errs
+			}
+		}
+	})
+	return res, nil
+}
+
+// reportKinds reports the check errors of the given kinds.
+func reportKinds(pass *analysis.Pass, kinds ...parser.ErrorKind) {
+	errs := pass.ResultOf[Checks].(ChecksResult)
+	pass.ForEachFile(func(f *analysis.File) {
+		for _, e := range errs[f] {
+			for _, k := range kinds {
+				if e.Kind == k {
+					pass.Reportf(e.Pos, e.End, "%s", e.Msg)
+				}
+			}
+		}
+	})
+}
