@@ -66,13 +66,17 @@ func (d *decoder) unknownKey(parent, key string, known []string) {
 		key, where, didYouMean(key, known), strings.Join(known, ", "))
 }
 
-// checkKeys reports every key of t not in known, in sorted order.
-func (d *decoder) checkKeys(parent string, t map[string]any, known []string) {
+// checkKeys reports every key of t not in known, in sorted order, and
+// whether all keys were known.
+func (d *decoder) checkKeys(parent string, t map[string]any, known []string) bool {
+	good := true
 	for _, k := range sortedKeys(t) {
 		if !contains(known, k) {
 			d.unknownKey(parent, k, known)
+			good = false
 		}
 	}
+	return good
 }
 
 func contains(list []string, s string) bool {

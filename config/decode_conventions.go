@@ -216,7 +216,11 @@ func (d *decoder) idRanges(key string, raw any) ([]IDRange, []string, bool) {
 			good = false
 			continue
 		}
-		d.checkKeys(ekey, t, rangeKeys)
+		if !d.checkKeys(ekey, t, rangeKeys) {
+			// A misspelt key makes the other checks of the entry noise.
+			good = false
+			continue
+		}
 		r := IDRange{Line: d.pos.lookup(ekey).keyLine}
 		ok = d.intField(ekey, t, "start", &r.Start) && d.intField(ekey, t, "end", &r.End)
 		if ok && r.Start < 1 {

@@ -122,7 +122,9 @@ func (d *decoder) exceptions(cfg *Config, v any) {
 		if !ok {
 			continue
 		}
-		d.checkKeys(key, t, exceptionKeys)
+		if !d.checkKeys(key, t, exceptionKeys) {
+			continue // a misspelt key ("reson") makes "no reason" noise
+		}
 		e := Exception{Line: d.pos.lookup(key).keyLine}
 		good := true
 		for _, field := range exceptionKeys {

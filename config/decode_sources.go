@@ -29,8 +29,10 @@ func (d *decoder) vmSources(key string, raw any) ([]VMSource, bool) {
 }
 
 func (d *decoder) vmSource(key string, t map[string]any) (VMSource, bool) {
-	d.checkKeys(key, t, sourceKeys)
 	s := VMSource{Kind: KindVM, ID: []string{}, Line: d.pos.lookup(key).keyLine}
+	if !d.checkKeys(key, t, sourceKeys) {
+		return s, false // a misspelt key makes the other checks noise
+	}
 	good := true
 	str := func(field string, dst *string) {
 		v, ok := t[field]

@@ -5,7 +5,9 @@ import (
 	_ "embed"
 	"errors"
 	"fmt"
+	"io/fs"
 	"os"
+	"path/filepath"
 	"strings"
 
 	"github.com/pelletier/go-toml/v2"
@@ -50,7 +52,12 @@ func parseDefault() (*Config, error) {
 func Load(path string, schema Schema) (*Config, error) {
 	data, err := os.ReadFile(path)
 	if err != nil {
-		return nil, &Error{File: path, Msg: fmt.Sprintf("cannot read the configuration: %v", errors.Unwrap(err)), Err: err}
+		reason := err.Error()
+		var pe *fs.PathError
+		if errors.As(err, &pe) {
+			reason = pe.Err.Error() // the path is already in File
+		}
+		return nil, &Error{File: path, Msg: "cannot read the configuration: " + reason, Err: err}
 	}
 	return Parse(path, data, schema)
 }
@@ -79,7 +86,7 @@ func Parse(file string, data []byte, schema Schema) (cfg *Config, err error) {
 func decodeInto(d *decoder, cfg *Config, data []byte) error {
 	var doc map[string]any
 	if err := toml.Unmarshal(data, &doc); err != nil {
-		return syntaxError(d.file, err)
+		return syntaxError(d.file, data, err)
 	}
 	if d.pos == nil {
 		d.pos = indexPositions(data)
@@ -89,13 +96,48 @@ func decodeInto(d *decoder, cfg *Config, data []byte) error {
 }
 
 // syntaxError turns go-toml's error into an *Error with its position.
-func syntaxError(file string, err error) error {
+func syntaxError(file string, data []byte, err error) error {
 	var de *toml.DecodeError
 	if errors.As(err, &de) {
 		line, col := de.Position()
 		msg := strings.TrimPrefix(de.Error(), "toml: ")
-		return &Error{File: file, Line: line, Column: col, Key: strings.Join(de.Key(), "."),
+		return &Error{File: file, Line: line, Column: col, Key: fullKey(data, de.Key(), line, col),
 			Msg: "invalid TOML: " + msg, Err: err}
 	}
 	return &Error{File: file, Msg: "invalid TOML: " + strings.TrimPrefix(err.Error(), "toml: "), Err: err}
+}
+
+// FileName is the configuration file nixlint looks for at the repository
+// root.
+const FileName = ".nixlint.toml"
+
+// LoadRoot loads root/.nixlint.toml when it exists and returns Default()
+// otherwise. A file that exists but cannot be read is an error, not a
+// silent fallback to the default.
+func LoadRoot(root string, schema Schema) (*Config, error) {
+	p := filepath.Join(root, FileName)
+	if _, err := os.Lstat(p); errors.Is(err, fs.ErrNotExist) {
+		return Default(), nil
+	}
+	return Load(p, schema)
+}
+
+// fullKey returns the full path of the key go-toml reports, which is
+// relative to its table for some errors ("flake" for a duplicate in
+// [layout]): the key written at line:col and ending in key, if the
+// document parses that far, else key as given.
+func fullKey(data []byte, key []string, line, col int) string {
+	rel := strings.Join(key, ".")
+	if len(key) == 0 {
+		return rel
+	}
+	ps := indexPositions(data)
+	best := rel
+	for _, path := range sortedKeys(ps) {
+		p := ps[path]
+		if p.keyLine == line && p.keyCol == col && len(path) > len(best) && strings.HasSuffix(path, "."+rel) {
+			best = path
+		}
+	}
+	return best
 }

@@ -81,11 +81,18 @@ func indexPositions(data []byte) positions {
 // and everything inside its value.
 func indexKeyValue(p *unstable.Parser, ps positions, parent string, kv *unstable.Node) {
 	parts, last := keyParts(p, kv)
-	path := parent
-	for _, part := range parts {
-		path = keyPath(path, part)
-	}
 	pos := shapePos(p, last)
+	path := parent
+	it := kv.Key()
+	for i, part := range parts {
+		it.Next()
+		path = keyPath(path, part)
+		// A dotted key (rules.x.severity = …) defines its prefixes too;
+		// errors about rules.x need a position: that of "x".
+		if _, ok := ps[path]; !ok && i < len(parts)-1 {
+			ps[path] = shapePos(p, it.Node())
+		}
+	}
 	if v := kv.Value(); v != nil && v.Kind != unstable.Array && v.Raw.Length > 0 {
 		vp := shapePos(p, v)
 		pos.valLine, pos.valCol = vp.keyLine, vp.keyCol
