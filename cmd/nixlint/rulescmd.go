@@ -1,0 +1,169 @@
+package main
+
+import (
+	"encoding/json"
+	"errors"
+	"flag"
+	"fmt"
+	"io"
+	"sort"
+	"strings"
+	"text/tabwriter"
+
+	"github.com/nixlint/nixlint/analysis"
+	"github.com/nixlint/nixlint/engine"
+	"github.com/nixlint/nixlint/rules"
+)
+
+// runRules implements `nixlint rules [--format text|json|markdown]`.
+func runRules(args []string, stdout, stderr io.Writer) int {
+	fs := flag.NewFlagSet("nixlint rules", flag.ContinueOnError)
+	format := fs.String("format", "text", "text, json or markdown")
+	rest, err := parseInterspersed(fs, args)
+	if errors.Is(err, errHelp) {
+		fmt.Fprintln(stdout, "Usage: nixlint rules [--format text|json|markdown]")
+		return exitOK
+	}
+	if err != nil {
+		return usageError(stderr, err.Error())
+	}
+	if len(rest) > 0 {
+		return usageError(stderr, "nixlint rules takes no arguments")
+	}
+	all := rules.All()
+	switch *format {
+	case "text":
+		tw := tabwriter.NewWriter(stdout, 0, 4, 2, ' ', 0)
+		fmt.Fprintln(tw, "RULE\tSEVERITY\tSUMMARY")
+		for _, a := range all {
+			fmt.Fprintf(tw, "%s\t%s\t%s\n", a.Name, a.Severity, a.Title())
+		}
+		tw.Flush()
+	case "json":
+		type option struct {
+			Name    string `json:"name"`
+			Default any    `json:"default"`
+			Doc     string `json:"doc"`
+		}
+		type rule struct {
+			ID          string   `json:"id"`
+			Severity    string   `json:"severity"`
+			Summary     string   `json:"summary"`
+			Description string   `json:"description"`
+			HelpURI     string   `json:"helpUri"`
+			Options     []option `json:"options"`
+		}
+		out := []rule{}
+		for _, a := range all {
+			ri := engine.RuleInfo(a)
+			r := rule{ID: a.Name, Severity: a.Severity.String(), Summary: ri.Summary, Description: ri.Description, HelpURI: ri.HelpURI, Options: []option{}}
+			for _, o := range a.Options {
+				r.Options = append(r.Options, option{o.Name, o.Default, o.Doc})
+			}
+			out = append(out, r)
+		}
+		enc := json.NewEncoder(stdout)
+		enc.SetIndent("", "  ")
+		enc.SetEscapeHTML(false)
+		if err := enc.Encode(out); err != nil {
+			return fail(stderr, err)
+		}
+	case "markdown":
+		fmt.Fprintln(stdout, "| Rule | Severity | Summary |")
+		fmt.Fprintln(stdout, "|---|---|---|")
+		for _, a := range all {
+			fmt.Fprintf(stdout, "| [`%s`](docs/rules/%s.md) | %s | %s |\n", a.Name, a.Name, a.Severity, strings.ReplaceAll(a.Title(), "|", `\|`))
+		}
+	default:
+		return usageError(stderr, fmt.Sprintf("unknown --format %q for nixlint rules (want text, json or markdown)", *format))
+	}
+	return exitOK
+}
+
+// runExplain implements `nixlint explain RULE`.
+func runExplain(args []string, stdout, stderr io.Writer) int {
+	if len(args) != 1 || strings.HasPrefix(args[0], "-") {
+		if len(args) == 1 && (args[0] == "-h" || args[0] == "--help") {
+			fmt.Fprintln(stdout, "Usage: nixlint explain RULE")
+			return exitOK
+		}
+		return usageError(stderr, "usage: nixlint explain RULE (nixlint rules lists them)")
+	}
+	a := rules.Lookup(args[0])
+	if a == nil {
+		msg := fmt.Sprintf("unknown rule %q", args[0])
+		if s := suggest(args[0]); s != "" {
+			msg += fmt.Sprintf(" (did you mean %q?)", s)
+		}
+		return usageError(stderr, msg+"; nixlint rules lists them")
+	}
+	fmt.Fprint(stdout, explain(a))
+	return exitOK
+}
+
+// explain renders a rule's documentation for the terminal.
+func explain(a *analysis.Analyzer) string {
+	var b strings.Builder
+	ri := engine.RuleInfo(a)
+	fmt.Fprintf(&b, "%s (%s): %s\n\n%s\n", a.Name, a.Severity, ri.Summary, ri.Description)
+	if d := a.Docs; d != nil {
+		if d.Principle != "" {
+			fmt.Fprintf(&b, "\nPrinciple:\n  %s\n", d.Principle)
+		}
+		if d.Bad != "" {
+			fmt.Fprintf(&b, "\nViolation:\n%s\n", indentLines(d.Bad))
+		}
+		if d.Good != "" {
+			fmt.Fprintf(&b, "\nFix:\n%s\n", indentLines(d.Good))
+		}
+	}
+	if len(a.Options) > 0 {
+		fmt.Fprintf(&b, "\nOptions ([rules.%s] in .nixlint.toml):\n", a.Name)
+		opts := append([]analysis.Option(nil), a.Options...)
+		sort.Slice(opts, func(i, j int) bool { return opts[i].Name < opts[j].Name })
+		for _, o := range opts {
+			fmt.Fprintf(&b, "  %s (default %v): %s\n", o.Name, o.Default, o.Doc)
+		}
+	}
+	fmt.Fprintf(&b, "\nSuppress one finding with: # nixlint:ignore %s -- reason\nMore: %s\n", a.Name, ri.HelpURI)
+	return b.String()
+}
+
+func indentLines(s string) string {
+	lines := strings.Split(strings.TrimRight(s, "\n"), "\n")
+	for i, l := range lines {
+		lines[i] = "    " + l
+	}
+	return strings.Join(lines, "\n")
+}
+
+// suggest returns the rule id closest to s, if it looks like a typo.
+func suggest(s string) string {
+	best, bestD := "", len(s)/3+1
+	for _, a := range rules.All() {
+		if d := distance(s, a.Name); d < bestD {
+			best, bestD = a.Name, d
+		}
+	}
+	return best
+}
+
+func distance(a, b string) int {
+	prev := make([]int, len(b)+1)
+	cur := make([]int, len(b)+1)
+	for j := range prev {
+		prev[j] = j
+	}
+	for i := 1; i <= len(a); i++ {
+		cur[0] = i
+		for j := 1; j <= len(b); j++ {
+			c := prev[j-1]
+			if a[i-1] != b[j-1] {
+				c++
+			}
+			cur[j] = min(c, prev[j]+1, cur[j-1]+1)
+		}
+		prev, cur = cur, prev
+	}
+	return prev[len(b)]
+}
