@@ -80,6 +80,9 @@ func (b *builder) buildAll(root ast.Expr) {
 	for len(stack) > 0 {
 		n := stack[len(stack)-1]
 		stack = stack[:len(stack)-1]
+		if isNil(n) {
+			continue
+		}
 		switch n.(type) {
 		case *ast.AttrSet, *ast.Let, *ast.LegacyLet:
 			lits = append(lits, n)
@@ -149,7 +152,7 @@ func (b *builder) addInherit(s *attrSet, in *ast.Inherit) {
 		}
 		a.name = name
 		if prev := s.byName[name]; prev != nil {
-			b.dup(formatName(name), n.Pos(), n.End(), prev.pos, in)
+			b.dup(FormatName(name), n.Pos(), n.End(), prev.pos, in)
 			s.rejected = append(s.rejected, a)
 			continue
 		}
@@ -239,7 +242,7 @@ func (b *builder) merge(dst, src *attrSet, def *ast.AttrDef) {
 			}
 			// Nix reports this clash at the earlier definition, saying it
 			// is "already defined" at the later one; we report the later.
-			b.dup(formatName(a.name), a.pos, end, prev.pos, decl)
+			b.dup(FormatName(a.name), a.pos, end, prev.pos, decl)
 			dst.rejected = append(dst.rejected, a)
 			continue
 		}

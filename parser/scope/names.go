@@ -89,11 +89,11 @@ func literalString(s *ast.String) (string, bool) {
 	}
 }
 
-// formatName renders an attribute name as Nix 2.8's printIdentifier does in
-// its error messages: bare when it looks like an identifier, quoted
-// otherwise. Nix quotes only the keyword "if" (its source says "FIXME:
-// handle other keywords").
-func formatName(s string) string {
+// FormatName renders a name as Nix 2.8's printIdentifier does in its error
+// messages (attribute names, undefined variables): bare when it looks like
+// an identifier, quoted otherwise. Nix quotes only the keyword "if" (its
+// source says "FIXME: handle other keywords").
+func FormatName(s string) string {
 	if s == "" {
 		return `""`
 	}
@@ -140,8 +140,8 @@ func quote(s string) string {
 }
 
 // formatPath renders an attribute path for a message, as Nix's
-// showAttrPath does; a dynamic segment, which Nix prints as the expression
-// inside "${…}", is shown as "${…}".
+// showAttrPath does. Nix prints a dynamic segment's expression inside
+// "${…}"; this does for a variable and elides anything longer.
 func formatPath(names []ast.AttrName) string {
 	var b strings.Builder
 	for i, n := range names {
@@ -149,7 +149,13 @@ func formatPath(names []ast.AttrName) string {
 			b.WriteByte('.')
 		}
 		if s, ok := StaticName(n); ok {
-			b.WriteString(formatName(s))
+			b.WriteString(FormatName(s))
+		} else if i, ok := n.(*ast.Interp); ok && i != nil {
+			if id, ok := i.X.(*ast.Ident); ok && id != nil {
+				b.WriteString(`"${` + id.Name + `}"`)
+			} else {
+				b.WriteString(`"${…}"`)
+			}
 		} else {
 			b.WriteString(`"${…}"`)
 		}

@@ -148,7 +148,7 @@ func (i *Info) Unused() []*Binding {
 // Resolve binds every variable reference of f to its definition.
 func Resolve(f *ast.File) *Info {
 	info := &Info{Refs: map[*ast.Ident]*Binding{}}
-	if f == nil || f.Expr == nil {
+	if f == nil || isNil(f.Expr) {
 		return info
 	}
 	b := newBuilder()

@@ -1,0 +1,119 @@
+// Package check makes the checks Nix 2.8 makes on a file after parsing it
+// and before evaluating anything: duplicate attributes, duplicate formals,
+// dynamic attributes in let and inherit, and undefined variables.
+//
+// Nix stops at the first of these errors; File reports them all. A file has
+// at least one error exactly when Nix rejects it.
+package check
+
+import (
+	"fmt"
+	"go/token"
+
+	"github.com/nixlint/nixlint/parser"
+	"github.com/nixlint/nixlint/parser/ast"
+	"github.com/nixlint/nixlint/parser/scope"
+)
+
+// File runs the checks Nix makes after parsing and returns their errors,
+// sorted. If info is nil, it resolves the file itself.
+func File(fset *token.FileSet, f *ast.File, info *scope.Info) parser.ErrorList {
+	if f == nil || isNil(f.Expr) {
+		return nil
+	}
+	if info == nil {
+		info = scope.Resolve(f)
+	}
+	c := &checker{fset: fset}
+	for _, d := range info.Duplicates {
+		c.add(parser.DuplicateAttr, d.Pos, d.End,
+			fmt.Sprintf("attribute '%s' already defined at %s", d.Name, fset.Position(d.Prev)))
+	}
+	for _, id := range info.Undefined {
+		c.add(parser.UndefinedVariable, id.Pos(), id.End(), fmt.Sprintf("undefined variable '%s'", scope.FormatName(id.Name)))
+	}
+	preorder(f.Expr, c.node)
+	c.errs.Sort()
+	return c.errs
+}
+
+type checker struct {
+	fset *token.FileSet
+	errs parser.ErrorList
+}
+
+func (c *checker) add(kind parser.ErrorKind, pos, end token.Pos, msg string) {
+	c.errs.Add(kind, c.fset, pos, end, msg)
+}
+
+func (c *checker) node(n ast.Node) {
+	switch n := n.(type) {
+	case *ast.Lambda:
+		c.formals(n)
+	case *ast.Let:
+		c.bindings(n.Bindings, true)
+	case *ast.AttrSet:
+		c.bindings(n.Bindings, false)
+	case *ast.LegacyLet:
+		// Nix turns `let { }` into a rec set without checking it for
+		// dynamic attributes.
+		c.bindings(n.Bindings, false)
+	}
+}
+
+// formals reports formals declared twice, and a formal that repeats the
+// name of the @ pattern.
+func (c *checker) formals(l *ast.Lambda) {
+	if l.Formals == nil {
+		return
+	}
+	seen := map[string]bool{}
+	for _, f := range l.Formals.List {
+		if f == nil || f.Name == nil {
+			continue
+		}
+		if seen[f.Name.Name] {
+			c.add(parser.DuplicateFormal, f.Name.Pos(), f.Name.End(),
+				fmt.Sprintf("duplicate formal function argument '%s'", f.Name.Name))
+		}
+		seen[f.Name.Name] = true
+	}
+	if p := l.Param; p != nil && seen[p.Name] {
+		// Nix reports this one at the start of the lambda; the @ name is
+		// where the fix goes.
+		c.add(parser.DuplicateFormal, p.Pos(), p.End(),
+			fmt.Sprintf("duplicate formal function argument '%s'", p.Name))
+	}
+}
+
+// bindings reports dynamic attribute names where Nix forbids them: as the
+// first segment of a let binding's path, and as inherit names anywhere.
+func (c *checker) bindings(bs []ast.Binding, inLet bool) {
+	for _, b := range bs {
+		switch b := b.(type) {
+		case *ast.AttrDef:
+			if !inLet || b == nil || b.Path == nil || len(b.Path.Names) == 0 {
+				continue
+			}
+			// Only the first segment matters: `let a.${x} = 1;` puts the
+			// dynamic attribute in the nested set, which Nix allows.
+			if n := b.Path.Names[0]; !isNil(n) {
+				if _, ok := scope.StaticName(n); !ok {
+					c.add(parser.DynamicAttrInLet, n.Pos(), n.End(), "dynamic attributes not allowed in let")
+				}
+			}
+		case *ast.Inherit:
+			if b == nil {
+				continue
+			}
+			for _, n := range b.Names {
+				if isNil(n) {
+					continue
+				}
+				if _, ok := scope.StaticName(n); !ok {
+					c.add(parser.DynamicAttrInLet, n.Pos(), n.End(), "dynamic attributes not allowed in inherit")
+				}
+			}
+		}
+	}
+}
