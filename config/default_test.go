@@ -65,7 +65,7 @@ func TestDefaultRoundTrip(t *testing.T) {
 // conventionRanges is every range CONVENTIONS.md lists under "Proxmox VM ID
 // Conventions", with the class the default gives it.
 var conventionRanges = []struct {
-	start, end int
+	start, end  int
 	name, class string
 }{
 	{1, 99, "Reserved for cluster/system use", ClassSystem},
@@ -157,9 +157,9 @@ var conventionPrefixes = map[string]string{
 	"web": "Web Servers", "app": "Application Servers", "db": "Database Servers", "cache": "Caching Services",
 	"mail": "Mail Servers", "ci": "CI/CD Services", "docker": "Docker Hosts", "k8s": "Kubernetes Nodes",
 	"mqtt": "Message Brokers",
-	"nas": "Network Attached Storage", "san": "Storage Area Network", "store": "General Storage",
+	"nas":  "Network Attached Storage", "san": "Storage Area Network", "store": "General Storage",
 	"archive": "Archive Storage",
-	"plex": "Media Servers", "ha": "Home Assistant", "cam": "Camera/Surveillance", "media": "Media Services",
+	"plex":    "Media Servers", "ha": "Home Assistant", "cam": "Camera/Surveillance", "media": "Media Services",
 	"pi": "Pi-hole/DNS Filtering",
 }
 
