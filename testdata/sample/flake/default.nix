@@ -1,0 +1,7 @@
+{
+  imports = [
+    ./modules.nix
+    ./nixos.nix
+    ./packages.nix
+  ];
+}

@@ -1,0 +1,5 @@
+{
+  perSystem = { pkgs, ... }: {
+    packages.homelab-backup = pkgs.callPackage ../packages/homelab-backup/package.nix { };
+  };
+}

@@ -1,0 +1,6 @@
+{
+  imports = [
+    ./dns.nix
+    ./reverse-proxy.nix
+  ];
+}

@@ -1,0 +1,15 @@
+{ lib, writeShellApplication, restic, curl }:
+
+writeShellApplication {
+  name = "homelab-backup";
+  runtimeInputs = [ restic curl ];
+  text = ''
+    set -euo pipefail
+    restic backup --one-file-system "$@"
+    curl -fsS "''${HEALTHCHECK_URL:-http://localhost/ping}" > /dev/null
+  '';
+  meta = {
+    description = "Run a restic backup and ping the health check";
+    license = lib.licenses.mit;
+  };
+}
