@@ -53,32 +53,39 @@ func matchGlob(g, relpath string) bool {
 	return false
 }
 
+// matchGlobSegs matches a whole path against a whole pattern. "**" plays
+// the part "*" plays in a wildcard match over characters, so the classic
+// greedy algorithm with one backtracking point applies: it runs in
+// O(len(pat) * len(segs)) whatever the pattern, where naive recursion on
+// "a/**/a/**/a/**/b" is exponential.
 func matchGlobSegs(pat, segs []string) bool {
-	for len(pat) > 0 {
-		if pat[0] == "**" {
-			// Collapse runs of "**" so the search stays linear in practice.
-			for len(pat) > 1 && pat[1] == "**" {
-				pat = pat[1:]
-			}
-			if len(pat) == 1 {
-				return true
-			}
-			for i := 0; i <= len(segs); i++ {
-				if matchGlobSegs(pat[1:], segs[i:]) {
-					return true
-				}
-			}
+	p, s := 0, 0
+	star, mark := -1, 0 // last "**" seen, and the segment it was tried at
+	for s < len(segs) {
+		switch {
+		case p < len(pat) && pat[p] == "**":
+			star, mark = p, s
+			p++
+		case p < len(pat) && segMatch(pat[p], segs[s]):
+			p++
+			s++
+		case star >= 0:
+			// Let the last "**" swallow one more segment and retry.
+			mark++
+			p, s = star+1, mark
+		default:
 			return false
 		}
-		if len(segs) == 0 {
-			return false
-		}
-		if ok, err := path.Match(pat[0], segs[0]); err != nil || !ok {
-			return false
-		}
-		pat, segs = pat[1:], segs[1:]
 	}
-	return len(segs) == 0
+	for p < len(pat) && pat[p] == "**" {
+		p++
+	}
+	return p == len(pat)
+}
+
+func segMatch(pat, seg string) bool {
+	ok, err := path.Match(pat, seg)
+	return err == nil && ok
 }
 
 // Excluded reports whether the file or folder at relpath (relative to the

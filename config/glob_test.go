@@ -1,6 +1,9 @@
 package config
 
-import "testing"
+import (
+	"strings"
+	"testing"
+)
 
 func TestExcluded(t *testing.T) {
 	tests := []struct {
@@ -85,5 +88,19 @@ func TestCheckGlob(t *testing.T) {
 		if checkGlob(g) == "" {
 			t.Errorf("checkGlob(%q) accepted a bad glob", g)
 		}
+	}
+}
+
+// A pattern with many "**" against a deep path must not take exponential
+// time.
+func TestGlobManyStars(t *testing.T) {
+	pat := strings.Repeat("**/a/", 12) + "b"
+	path := strings.Repeat("a/", 60) + "c"
+	c := &Config{Exclude: []string{pat}}
+	if c.Excluded(path) {
+		t.Errorf("matched")
+	}
+	if !c.Excluded(strings.Repeat("a/", 20) + "b") {
+		t.Errorf("did not match")
 	}
 }
