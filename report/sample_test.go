@@ -19,7 +19,7 @@ func sampleResult() *Result {
 		},
 		Findings: []Finding{
 			{Rule: "syntax-error", Severity: "error", File: "hosts/my host/default.nix", Line: 3, Column: 7, EndLine: 3, EndColumn: 8, Message: "unexpected '}'", LineText: "  x = }", Fingerprint: "fp-syntax"},
-			{Rule: "duplicate-attr", Severity: "error", File: "hosts/a#b%c.nix", Line: 2, Column: 13, EndLine: 2, EndColumn: 17, Message: "attribute \"name\" already defined at line 1", LineText: "  # 😀 日本 name = 1;", Fingerprint: "fp-dup", Fix: "remove one of the definitions"},
+			{Rule: "duplicate-attr", Severity: "error", File: "hosts/a#b%c.nix", Line: 2, Column: 17, EndLine: 2, EndColumn: 21, Message: "attribute \"name\" already defined at line 1", LineText: "  # 😀 日本 name = 1;", Fingerprint: "fp-dup", Fix: "remove one of the definitions"},
 			{Rule: "undefined-variable", Severity: "error", File: "modules/ünï.nix", Line: 5, Column: 3, EndLine: 7, EndColumn: 2, Message: "undefined variable 'pkgz'", LineText: "  pkgz.hello", Fingerprint: "fp-undef"},
 			{Rule: "module-self-enable", Severity: "warning", File: "modules/web.nix", Line: 10, Column: 5, EndLine: 10, EndColumn: 30, Message: "module enables itself", LineText: "    services.web.enable = true;", Fingerprint: "fp-self", Suppressed: true, Reason: "legacy module, tracked in #12", SuppressionKind: "inSource"},
 			{Rule: "module-self-enable", Severity: "warning", File: "modules/db.nix", Line: 4, Column: 5, EndLine: 4, EndColumn: 20, Message: "module enables itself", LineText: "    db.enable = true;", Fingerprint: "fp-self2", Suppressed: true, Reason: "baseline", SuppressionKind: "external"},
