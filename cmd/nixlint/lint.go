@@ -9,8 +9,6 @@ import (
 	"os"
 	"strings"
 
-	"github.com/mattn/go-isatty"
-
 	"github.com/nixlint/nixlint/engine"
 	"github.com/nixlint/nixlint/report"
 	"github.com/nixlint/nixlint/rules"
@@ -153,7 +151,9 @@ func useColor(w io.Writer, noColor bool) bool {
 	if !ok {
 		return false
 	}
-	return isatty.IsTerminal(file.Fd()) || isatty.IsCygwinTerminal(file.Fd())
+	// A character device is a terminal (or /dev/null, which shows nothing).
+	fi, err := file.Stat()
+	return err == nil && fi.Mode()&os.ModeCharDevice != 0
 }
 
 func usageError(stderr io.Writer, msg string) int {
