@@ -1,0 +1,322 @@
+package inventory
+
+import (
+	"go/token"
+	"strconv"
+	"strings"
+
+	"github.com/nixlint/nixlint/config"
+	"github.com/nixlint/nixlint/model/inventory/constfold"
+	"github.com/nixlint/nixlint/model/module"
+	"github.com/nixlint/nixlint/model/registry"
+	"github.com/nixlint/nixlint/parser/ast"
+)
+
+// builder finds the VM declarations of one module.
+type builder struct {
+	inv  *Inventory
+	conv *config.Conventions
+	fset *token.FileSet
+	mod  *module.Module
+	fold *constfold.Folder
+}
+
+// decl is the definitions of one VM's attribute set, grouped by their path
+// relative to the set ("vmid", "initialization.hostname"; "" for a value
+// given to the set as a whole).
+type decl struct {
+	src   int
+	set   []string
+	keys  []ast.AttrName
+	match config.SourceMatch
+	attrs map[string][]*module.Def
+	first *module.Def
+}
+
+func (b *builder) module() {
+	var decls []*decl
+	byKey := map[string]*decl{}
+	for _, d := range b.mod.Defs {
+		if b.conv.HostnamesAsVMNames && module.PathString(d.Path) == HostnameSource {
+			b.hostname(d)
+		}
+		for si, src := range b.conv.VMSources {
+			m, ok := src.Match(d.Path)
+			if !ok {
+				continue
+			}
+			n := len(m.Set)
+			key := strconv.Itoa(si) + "\x00" + strings.Join(m.Set, "\x00")
+			for i := 0; i < n; i++ {
+				if d.Path[i] == module.Dynamic {
+					key += "\x00" + strconv.Itoa(int(d.Keys[i].Pos()))
+				}
+			}
+			dc := byKey[key]
+			if dc == nil {
+				dc = &decl{src: si, set: m.Set, keys: d.Keys[:n:n], match: m, attrs: map[string][]*module.Def{}, first: d}
+				byKey[key] = dc
+				decls = append(decls, dc)
+			}
+			rel := module.PathString(d.Path[n:])
+			dc.attrs[rel] = append(dc.attrs[rel], d)
+			// A definition belongs to one source: the first that matches,
+			// so that users' extra sources can narrow a default one.
+			break
+		}
+	}
+	for _, dc := range decls {
+		b.decl(dc)
+	}
+}
+
+// decl turns one declaration into a VM, or into skipped entries.
+func (b *builder) decl(dc *decl) {
+	src := b.conv.VMSources[dc.src]
+	// A pattern that starts with ** (the registry's **.nodes.<name>) could
+	// match sets that are not VMs at all (a cluster's node list): such a
+	// set counts only when it defines a VM id.
+	anchored := !strings.HasPrefix(src.Path, "**")
+	idAttr := ""
+	for _, a := range src.ID {
+		if len(dc.attrs[a]) > 0 {
+			idAttr = a
+			break
+		}
+	}
+	if !anchored && idAttr == "" {
+		return
+	}
+	if len(src.ID) == 0 && len(dc.attrs[src.Name]) == 0 {
+		// A source of names only (proxmox.qemuConf) that sets no name
+		// here: nothing to check.
+		return
+	}
+	vm := &VM{Kind: src.Kind, Source: src.Path, Set: dc.set, File: b.mod.Path, Pos: dc.first.KeyPos}
+	if vm.Kind == "" {
+		vm.Kind = config.KindVM
+	}
+	setPath := module.PathString(dc.set)
+	skip := func(what string, pos token.Pos, reason string) {
+		b.inv.Skipped = append(b.inv.Skipped, Skipped{
+			File: b.mod.Path, Pos: pos, Line: b.line(pos), VM: vm.nameIfKnown(), Set: setPath,
+			What: what, Reason: reason, Source: src.Path,
+		})
+	}
+	if whole := dc.attrs[""]; len(whole) > 0 && whole[0].Value != nil {
+		// `proxmox.qemu.web = mkVM { … };`: the set is not written out.
+		reason := b.fold.Eval(whole[0].Value).Reason
+		if reason == "" {
+			reason = "is not an attribute set"
+		}
+		b.name(vm, dc, src)
+		skip("declaration", whole[0].Pos, reason)
+		return
+	}
+
+	b.name(vm, dc, src)
+	if !vm.NameKnown && vm.NamePos.IsValid() {
+		skip("name", vm.NamePos, vm.nameReason)
+	}
+	if idAttr != "" {
+		vm.HasID = true
+		v, pos, end := b.value(dc.attrs[idAttr])
+		vm.IDPos, vm.IDEnd = pos, end
+		switch {
+		case v.Kind == constfold.Int && v.Int >= 0 && v.Int <= 1<<31:
+			vm.ID, vm.IDKnown = int(v.Int), true
+		case v.Kind == constfold.String && isDigits(v.Str):
+			// Terraform converts a numeric string to the number it
+			// spells.
+			if n, err := strconv.Atoi(v.Str); err == nil {
+				vm.ID, vm.IDKnown = n, true
+			}
+		case v.Known():
+			skip("id", pos, "is a "+v.Kind.String()+" ("+v.String()+"), not a VM id")
+		default:
+			skip("id", pos, v.Reason)
+		}
+	}
+	if src.Template != "" {
+		vm.TemplateKnown = true
+		if defs := dc.attrs[src.Template]; len(defs) > 0 {
+			v, pos, _ := b.value(defs)
+			switch v.Kind {
+			case constfold.Bool:
+				vm.Template = v.Bool
+			case constfold.Unknown:
+				vm.TemplateKnown = false
+				skip("template flag", pos, v.Reason)
+			}
+		}
+	}
+	if defs := dc.attrs["tags"]; len(defs) > 0 {
+		vm.Tags, _ = registry.Strings(defs[0], b.fold)
+		for _, t := range vm.Tags {
+			if t == "template" {
+				vm.Template, vm.TemplateKnown = true, true
+			}
+		}
+	}
+	if vm.NamePos.IsValid() && dc.match.Name != "" {
+		vm.Pos = vm.NamePos
+	}
+	vm.Line = b.line(vm.Pos)
+	if !vm.NameKnown && !vm.IDKnown {
+		// Nothing a rule could check: the skipped entries say why.
+		return
+	}
+	b.inv.VMs = append(b.inv.VMs, vm)
+}
+
+// name finds the VM's name: the <name> segment of the path, or the
+// source's name attribute.
+func (b *builder) name(vm *VM, dc *decl, src config.VMSource) {
+	if i := nameIndex(src.Path, dc.set, dc.match.Name); i >= 0 {
+		k := dc.keys[i]
+		vm.NamePos, vm.NameEnd = k.Pos(), k.End()
+		v := b.fold.Name(k)
+		if v.Kind == constfold.String {
+			vm.Name, vm.NameKnown = v.Str, true
+			vm.NameLiteral = isLiteralName(k)
+		} else {
+			vm.nameReason = v.Reason
+		}
+		return
+	}
+	if src.Name == "" {
+		return
+	}
+	defs := dc.attrs[src.Name]
+	if len(defs) == 0 {
+		return
+	}
+	v, pos, end := b.value(defs)
+	vm.NamePos, vm.NameEnd = pos, end
+	switch v.Kind {
+	case constfold.String:
+		vm.Name, vm.NameKnown = v.Str, true
+		if len(defs) == 1 {
+			if s, ok := ast.Unparen(defs[0].Value).(*ast.String); ok {
+				_, vm.NameLiteral = s.StaticValue()
+			}
+		}
+	case constfold.Unknown:
+		vm.nameReason = v.Reason
+	default:
+		vm.nameReason = "is a " + v.Kind.String() + ", not a name"
+	}
+}
+
+// hostname records a networking.hostName as a name to check.
+func (b *builder) hostname(d *module.Def) {
+	vm := &VM{Kind: KindHost, Source: HostnameSource, Set: d.Path, File: b.mod.Path, Pos: d.Pos}
+	v, pos, end := b.value([]*module.Def{d})
+	vm.NamePos, vm.NameEnd = pos, end
+	vm.Line = b.line(pos)
+	if v.Kind != constfold.String {
+		reason := v.Reason
+		if reason == "" {
+			reason = "is not a string"
+		}
+		b.inv.Skipped = append(b.inv.Skipped, Skipped{File: b.mod.Path, Pos: pos, Line: vm.Line, Set: HostnameSource, What: "name", Reason: reason, Source: HostnameSource})
+		return
+	}
+	vm.Name, vm.NameKnown = v.Str, true
+	if s, ok := ast.Unparen(d.Value).(*ast.String); ok {
+		_, vm.NameLiteral = s.StaticValue()
+	}
+	b.inv.VMs = append(b.inv.VMs, vm)
+}
+
+// value folds an attribute of a VM. Definitions of the same attribute
+// under different conditions (the two branches of an if) must agree.
+func (b *builder) value(defs []*module.Def) (constfold.Value, token.Pos, token.Pos) {
+	d := defs[0]
+	if d.Value == nil {
+		return constfold.Value{Reason: "is inherited from the enclosing scope"}, d.Pos, d.End
+	}
+	v := b.fold.Eval(d.Value)
+	for _, o := range defs[1:] {
+		if o.Value == nil {
+			return constfold.Value{Reason: "is defined more than once"}, d.Pos, d.End
+		}
+		w := b.fold.Eval(o.Value)
+		if !w.Known() {
+			return w, o.Pos, o.End
+		}
+		if v.Known() && (w.Kind != v.Kind || w.String() != v.String()) {
+			return constfold.Value{Reason: "is defined more than once, with different values (" + v.String() + " and " + w.String() + ")"}, d.Pos, d.End
+		}
+	}
+	return v, d.Pos, d.End
+}
+
+func (b *builder) line(p token.Pos) int {
+	if !p.IsValid() || b.fset == nil {
+		return 0
+	}
+	return b.fset.Position(p).Line
+}
+
+// nameIndex returns the index in set of the segment matched by <name>, or
+// -1 when the pattern has none.
+func nameIndex(pattern string, set []string, name string) int {
+	pat := strings.Split(pattern, ".")
+	pi := -1
+	for i, s := range pat {
+		if s == "<name>" {
+			pi = i
+		}
+	}
+	if pi < 0 {
+		return -1
+	}
+	starsBefore, starsAfter := false, false
+	for i, s := range pat {
+		if s == "**" {
+			if i < pi {
+				starsBefore = true
+			} else {
+				starsAfter = true
+			}
+		}
+	}
+	switch {
+	case !starsBefore:
+		return pi
+	case !starsAfter:
+		return len(set) - (len(pat) - pi)
+	}
+	for i := len(set) - 1; i >= 0; i-- {
+		if set[i] == name {
+			return i
+		}
+	}
+	return -1
+}
+
+// isLiteralName reports whether an attribute name is written as a plain
+// name or a string without interpolation, so a fix can rewrite it.
+func isLiteralName(n ast.AttrName) bool {
+	switch n := n.(type) {
+	case *ast.Ident:
+		return true
+	case *ast.String:
+		_, ok := n.StaticValue()
+		return ok
+	}
+	return false
+}
+
+func isDigits(s string) bool {
+	if s == "" || len(s) > 10 {
+		return false
+	}
+	for i := 0; i < len(s); i++ {
+		if s[i] < '0' || s[i] > '9' {
+			return false
+		}
+	}
+	return true
+}
