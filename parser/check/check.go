@@ -27,7 +27,7 @@ func File(fset *token.FileSet, f *ast.File, info *scope.Info) parser.ErrorList {
 	c := &checker{fset: fset}
 	for _, d := range info.Duplicates {
 		c.add(parser.DuplicateAttr, d.Pos, d.End,
-			fmt.Sprintf("attribute '%s' already defined at %s", d.Name, fset.Position(d.Prev)))
+			fmt.Sprintf("attribute '%s' already defined at %s", showPath(d), fset.Position(d.Prev)))
 	}
 	for _, id := range info.Undefined {
 		c.add(parser.UndefinedVariable, id.Pos(), id.End(), fmt.Sprintf("undefined variable '%s'", scope.FormatName(id.Name)))

@@ -33,6 +33,9 @@ var checkCases = []struct {
 	{`{ a.b = 1; a.b.c.d = 1; }`, []string{"1:12: attribute 'a.b.c.d' already defined at case.nix:1:3"}},
 	{`{ a.b.c = 1; a.b = 2; }`, []string{"1:14: attribute 'a.b' already defined at case.nix:1:3"}},
 	{`x: { a = 1; a.${x} = 2; }`, []string{`1:13: attribute 'a."${x}"' already defined at case.nix:1:6`}},
+	{`x: { a = 1; a."${x}" = 2; }`, []string{`1:13: attribute 'a."${(x)}"' already defined at case.nix:1:6`}},
+	{`x: { a = 1; a.${x + "b"}.c = 2; }`, []string{`1:13: attribute 'a."${(x + "b")}".c' already defined at case.nix:1:6`}},
+	{`x: { a = 1; a."p${x}q".c = 2; }`, []string{`1:13: attribute 'a."${("p" + x + "q")}".c' already defined at case.nix:1:6`}},
 	// Merging two sets: the clash is on the inner name. Nix reports it at
 	// the earlier definition; nixlint at the later one.
 	{`{ a.c = 2; a = { c = 1; }; }`, []string{"1:18: attribute 'c' already defined at case.nix:1:3"}},

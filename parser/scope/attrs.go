@@ -152,7 +152,7 @@ func (b *builder) addInherit(s *attrSet, in *ast.Inherit) {
 		}
 		a.name = name
 		if prev := s.byName[name]; prev != nil {
-			b.dup(FormatName(name), n.Pos(), n.End(), prev.pos, in)
+			b.dup(FormatName(name), nil, n.Pos(), n.End(), prev.pos, in)
 			s.rejected = append(s.rejected, a)
 			continue
 		}
@@ -181,7 +181,7 @@ func (b *builder) addAttr(s *attrSet, def *ast.AttrDef) {
 	}
 	pos, end := names[0].Pos(), names[len(names)-1].End()
 	reject := func(cur *attrSet, i int, prev token.Pos) {
-		b.dup(formatPath(names), pos, end, prev, def)
+		b.dup(formatPath(names), names, pos, end, prev, def)
 		cur.rejected = append(cur.rejected, &attr{value: value, decls: []ast.Binding{def}, rest: names[i+1:]})
 	}
 	cur := s
@@ -242,7 +242,7 @@ func (b *builder) merge(dst, src *attrSet, def *ast.AttrDef) {
 			}
 			// Nix reports this clash at the earlier definition, saying it
 			// is "already defined" at the later one; we report the later.
-			b.dup(FormatName(a.name), a.pos, end, prev.pos, decl)
+			b.dup(FormatName(a.name), nil, a.pos, end, prev.pos, decl)
 			dst.rejected = append(dst.rejected, a)
 			continue
 		}
@@ -255,6 +255,6 @@ func (b *builder) merge(dst, src *attrSet, def *ast.AttrDef) {
 	src.byName = map[string]*attr{}
 }
 
-func (b *builder) dup(name string, pos, end, prev token.Pos, decl ast.Binding) {
-	b.dups = append(b.dups, &Duplicate{Name: name, Pos: pos, End: end, Prev: prev, Decl: decl})
+func (b *builder) dup(name string, path []ast.AttrName, pos, end, prev token.Pos, decl ast.Binding) {
+	b.dups = append(b.dups, &Duplicate{Name: name, Path: path, Pos: pos, End: end, Prev: prev, Decl: decl})
 }

@@ -118,8 +118,11 @@ type Info struct {
 type Duplicate struct {
 	// Name is the attribute as Nix names it in its message: the whole path
 	// of the rejected definition (`a.b`), or the single name when the clash
-	// comes from merging two sets.
+	// comes from merging two sets. A dynamic segment other than a variable
+	// is elided as "${…}"; Path lets a caller print it.
 	Name string
+	// Path is the rejected definition's attribute path when Name is one.
+	Path []ast.AttrName
 	// Pos and End delimit the rejected definition's name or path.
 	Pos, End token.Pos
 	// Prev is where the attribute was first defined.
