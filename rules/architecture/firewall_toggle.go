@@ -1,0 +1,149 @@
+package architecture
+
+import (
+	"fmt"
+	"path"
+	"strings"
+
+	"github.com/nixlint/nixlint/analysis"
+	"github.com/nixlint/nixlint/model/layout"
+	"github.com/nixlint/nixlint/model/module"
+)
+
+// FirewallToggle finds firewall openings in modules that no toggle guards.
+var FirewallToggle = &analysis.Analyzer{
+	Name: "firewall-toggle",
+	Doc: `module opens firewall ports without a toggle option
+
+A module handles its own firewall rules, behind a toggle option the role
+decides on. The rule reports, in modules, networking.firewall.allowedTCPPorts,
+allowedUDPPorts and their Ranges (also per interface) defined without a
+condition on a firewall toggle (mkIf cfg.openFirewall, optionals
+cfg.openFirewall [ … ], if cfg.openFirewall then … else …), and an upstream
+services.<name>.openFirewall = true hard-coded instead of wired to the
+module's own toggle. A condition that mentions a firewall option of any
+module counts as a toggle; a condition the model cannot read is left alone.`,
+	Severity: analysis.Warning,
+	Requires: requires,
+	Run:      runFirewallToggle,
+	Docs: &analysis.Docs{
+		Principle: "Service encapsulation: Services handle their own implementation details, including detailed configuration, how to integrate secrets, and firewall rules (with toggle options). (CONVENTIONS.md, \"Design Principles\" 3)",
+		Bad: `{ config, lib, ... }:
+let cfg = config.mares.media.jellyfin; in
+{
+  options.mares.media.jellyfin.enable = lib.mkEnableOption "Jellyfin";
+  config = lib.mkIf cfg.enable {
+    services.jellyfin.enable = true;
+    networking.firewall.allowedTCPPorts = [ 8096 ];
+  };
+}`,
+		Good: `{ config, lib, ... }:
+let cfg = config.mares.media.jellyfin; in
+{
+  options.mares.media.jellyfin = {
+    enable = lib.mkEnableOption "Jellyfin";
+    openFirewall = lib.mkEnableOption "the Jellyfin port in the firewall";
+  };
+  config = lib.mkIf cfg.enable {
+    services.jellyfin.enable = true;
+    networking.firewall.allowedTCPPorts = lib.optionals cfg.openFirewall [ 8096 ];
+  };
+}`,
+		Tags: []string{"architecture"},
+	},
+}
+
+const firewallPrinciple = `modules handle "firewall rules (with toggle options)"`
+
+func runFirewallToggle(pass *analysis.Pass) (any, error) {
+	l, m := results(pass)
+	if l == nil || m == nil || !l.Has[l.Folders.Modules] {
+		return nil, nil
+	}
+	for _, mod := range filesOfKind(pass, l, m, layout.Module) {
+		if path.Dir(mod.Path) == l.Folders.Modules && path.Base(mod.Path) == "default.nix" || isFlakePart(mod) {
+			continue
+		}
+		for _, d := range mod.Defs {
+			switch {
+			case isFirewallPorts(d.Path):
+				checkPorts(pass, d)
+			case isUpstreamOpenFirewall(d.Path):
+				if v, ok := module.BoolLiteral(d.Value); ok && v && !firewallGuarded(d.Conds) {
+					pass.Report(analysis.Diagnostic{
+						Pos: d.KeyPos, End: d.End,
+						Message: fmt.Sprintf("%s is hard-coded to true; %s: declare an option openFirewall in this module and write %s = cfg.openFirewall;",
+							module.PathString(d.Path), firewallPrinciple, module.PathString(d.Path)),
+					})
+				}
+			}
+		}
+	}
+	return nil, nil
+}
+
+// isFirewallPorts matches networking.firewall.allowed{TCP,UDP}Port{s,Ranges},
+// also below networking.firewall.interfaces.<name>.
+func isFirewallPorts(p []string) bool {
+	if len(p) < 3 || p[0] != "networking" || p[1] != "firewall" {
+		return false
+	}
+	switch len(p) {
+	case 3:
+	case 5:
+		if p[2] != "interfaces" {
+			return false
+		}
+	default:
+		return false
+	}
+	last := p[len(p)-1]
+	return strings.HasPrefix(last, "allowed") && strings.Contains(last, "Port")
+}
+
+// isUpstreamOpenFirewall matches services.<name>.openFirewall.
+func isUpstreamOpenFirewall(p []string) bool {
+	return len(p) == 3 && p[0] == "services" && p[2] == "openFirewall"
+}
+
+// firewallGuarded reports whether a condition chain contains a firewall
+// toggle: a condition referring to an option whose name mentions the
+// firewall (openFirewall, firewall.enable), or one the model cannot read.
+func firewallGuarded(conds []module.Cond) bool {
+	for _, c := range conds {
+		if c.Opaque {
+			return true
+		}
+		for _, r := range c.Refs {
+			for _, seg := range r {
+				if strings.Contains(strings.ToLower(seg), "firewall") {
+					return true
+				}
+			}
+		}
+	}
+	return false
+}
+
+func checkPorts(pass *analysis.Pass, d *module.Def) {
+	if firewallGuarded(d.Conds) || len(d.Elems) == 0 {
+		// Guarded, or a value that is not a literal list (cfg.ports): the
+		// role decides what goes in it.
+		return
+	}
+	var open []string
+	for _, e := range d.Elems {
+		if e.Opaque || firewallGuarded(e.Conds) {
+			continue
+		}
+		open = append(open, nodeText(pass, e.Value))
+	}
+	if len(open) == 0 {
+		return
+	}
+	pass.Report(analysis.Diagnostic{
+		Pos: d.KeyPos, End: d.End,
+		Message: fmt.Sprintf("%s opens %s without a firewall toggle; %s: declare an option openFirewall and write lib.optionals cfg.openFirewall [ … ] (or wrap it in lib.mkIf cfg.openFirewall)",
+			module.PathString(d.Path), strings.Join(open, " "), firewallPrinciple),
+	})
+}

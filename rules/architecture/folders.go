@@ -1,0 +1,58 @@
+package architecture
+
+import (
+	"path"
+	"sort"
+	"strings"
+
+	"github.com/nixlint/nixlint/analysis"
+)
+
+// folder is a directory of the repository with the .nix files of its
+// subtree, for the rules about folders: their findings point at a file
+// inside the folder (the first one, preferring files directly in it).
+type folder struct {
+	dir   string
+	files []*analysis.File // .nix files in the subtree, sorted by path
+}
+
+// anchor returns the file a finding about the folder points at: the first
+// .nix file directly in it, else the first in its subtree.
+func (f folder) anchor() *analysis.File {
+	for _, file := range f.files {
+		if path.Dir(file.Path) == f.dir {
+			return file
+		}
+	}
+	if len(f.files) > 0 {
+		return f.files[0]
+	}
+	return nil
+}
+
+// folders returns every directory below root (root excluded) holding .nix
+// files in its subtree, sorted by path.
+func folders(pass *analysis.Pass, root string) []folder {
+	byDir := make(map[string][]*analysis.File)
+	for _, f := range pass.Files {
+		if !strings.HasSuffix(f.Path, ".nix") || !strings.HasPrefix(f.Path, root+"/") {
+			continue
+		}
+		for d := path.Dir(f.Path); d != root && strings.HasPrefix(d, root+"/"); d = path.Dir(d) {
+			byDir[d] = append(byDir[d], f)
+		}
+	}
+	out := make([]folder, 0, len(byDir))
+	for d, files := range byDir {
+		sort.Slice(files, func(i, j int) bool { return files[i].Path < files[j].Path })
+		out = append(out, folder{dir: d, files: files})
+	}
+	sort.Slice(out, func(i, j int) bool { return out[i].dir < out[j].dir })
+	return out
+}
+
+// depth returns how many directories dir lies below root.
+func depth(dir, root string) int {
+	rest := strings.TrimPrefix(dir, root+"/")
+	return strings.Count(rest, "/") + 1
+}

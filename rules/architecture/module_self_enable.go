@@ -1,0 +1,226 @@
+package architecture
+
+import (
+	"fmt"
+	"path"
+
+	"github.com/nixlint/nixlint/analysis"
+	"github.com/nixlint/nixlint/model/layout"
+	"github.com/nixlint/nixlint/model/module"
+	"github.com/nixlint/nixlint/parser/ast"
+)
+
+// ModuleSelfEnable finds modules that activate themselves.
+var ModuleSelfEnable = &analysis.Analyzer{
+	Name: "module-self-enable",
+	Doc: `module activates itself instead of waiting for a role to enable it
+
+A module implements a capability behind an enable option; a role turns it
+on. The rule reports, in modules: (a) an enable option whose default is
+true; (b) a module that declares P.enable but defines configuration outside
+a condition on it (the declaration may sit in a sibling file of the same
+directory, such as options.nix beside service.nix); (c) a module that sets
+its own P.enable; (d) a module without an enable option that turns
+something on (services.openssh.enable = true): it takes effect merely by
+being imported. Cases a-c are errors, d a warning. Aggregator files, which
+only import, never trigger it; neither do definitions under a condition the
+model cannot read.`,
+	Severity: analysis.Warning,
+	Requires: requires,
+	Run:      runModuleSelfEnable,
+	Docs: &analysis.Docs{
+		Principle: "Modules define service capabilities, options, and detailed implementations. They handle their own internal configuration, including service-specific secret management and firewall rules (with toggle options), but don't enable themselves by default. (CONVENTIONS.md, \"Directory Purposes\"; Design Principle 2, \"Separation of implementation and activation\")",
+		Bad: `# modules/security/ssh.nix
+{ ... }:
+{
+  services.openssh.enable = true;
+  services.openssh.settings.PasswordAuthentication = false;
+}`,
+		Good: `# modules/security/ssh.nix
+{ config, lib, ... }:
+let
+  cfg = config.mares.security.ssh;
+in
+{
+  options.mares.security.ssh.enable = lib.mkEnableOption "the SSH server";
+
+  config = lib.mkIf cfg.enable {
+    services.openssh.enable = true;
+    services.openssh.settings.PasswordAuthentication = false;
+  };
+}
+
+# roles/server.nix
+{ mares.security.ssh.enable = true; }`,
+		Tags: []string{"architecture"},
+	},
+}
+
+const selfEnablePrinciple = `modules "don't enable themselves by default"`
+
+func runModuleSelfEnable(pass *analysis.Pass) (any, error) {
+	l, m := results(pass)
+	if l == nil || m == nil || !l.Has[l.Folders.Modules] {
+		return nil, nil
+	}
+	ns := namespace(m, l)
+	for _, mod := range filesOfKind(pass, l, m, layout.Module) {
+		if path.Dir(mod.Path) == l.Folders.Modules && path.Base(mod.Path) == "default.nix" || isFlakePart(mod) {
+			continue
+		}
+		checkSelfEnable(pass, l, m, mod, ns)
+	}
+	return nil, nil
+}
+
+func checkSelfEnable(pass *analysis.Pass, l *layout.Layout, m *module.Model, mod *module.Module, ns string) {
+	// (a) an enable option that defaults to true.
+	for _, o := range mod.Options {
+		if v, ok := o.DefaultBool(); ok && v && o.IsEnable() {
+			pos, end := o.Pos, o.End
+			if o.Default != nil {
+				pos, end = o.Default.Pos(), o.Default.End()
+			}
+			pass.Report(analysis.Diagnostic{
+				Pos: pos, End: end, Severity: analysis.Error,
+				Message: fmt.Sprintf("option %s defaults to true, so the module turns itself on when it is imported; %s: default it to false (lib.mkEnableOption) and set it to true from a role",
+					module.PathString(o.Path), selfEnablePrinciple),
+			})
+		}
+	}
+
+	unit := m.UnitOptions(mod)
+	var enables []*module.Option
+	for _, o := range unit {
+		if o.IsEnable() {
+			enables = append(enables, o)
+		}
+	}
+	if len(enables) == 0 {
+		checkActivation(pass, l, mod, ns)
+		return
+	}
+	c := &unitCheck{options: unit, enables: enables}
+	guardText := "config." + module.PathString(enables[0].Path)
+
+	var rest []*module.Def
+	for _, d := range mod.Defs {
+		if e := c.enableAt(d.Path); e != nil {
+			// (c) the module sets its own enable option.
+			if v, ok := module.BoolLiteral(valueOf(d)); ok && v && !c.guarded(d, e) {
+				pass.Report(analysis.Diagnostic{
+					Pos: d.KeyPos, End: d.End, Severity: analysis.Error,
+					Message: fmt.Sprintf("module sets its own option %s to true, so it is on wherever it is imported; %s: remove this and set %s = true; in a role",
+						module.PathString(d.Path), selfEnablePrinciple, module.PathString(e.Path)),
+				})
+			}
+			continue
+		}
+		rest = append(rest, d)
+	}
+	// (b) configuration outside the condition on the enable option.
+	bad := func(d *module.Def) bool { return !c.own(d.Path) && !c.guarded(d, nil) }
+	for _, g := range groupDefs(rest, bad) {
+		pass.Report(analysis.Diagnostic{
+			Pos: g.pos, End: g.end, Severity: analysis.Error,
+			Message: fmt.Sprintf("%s is defined outside the condition on %s, so it takes effect whenever the module is imported; %s: move it inside lib.mkIf cfg.enable",
+				g.paths(), guardText, selfEnablePrinciple),
+		})
+	}
+}
+
+// checkActivation is case (d): a module with no enable option that turns
+// something on unconditionally.
+func checkActivation(pass *analysis.Pass, l *layout.Layout, mod *module.Module, ns string) {
+	for _, d := range mod.Defs {
+		if len(d.Path) < 2 || d.Path[len(d.Path)-1] != "enable" || len(d.Conds) > 0 {
+			continue
+		}
+		if v, ok := module.BoolLiteral(valueOf(d)); !ok || !v {
+			continue
+		}
+		what := module.PathString(d.Path[:len(d.Path)-1])
+		pass.Report(analysis.Diagnostic{
+			Pos: d.KeyPos, End: d.End,
+			Message: fmt.Sprintf("module turns on %s when it is imported; declare an option %s and wrap this config in lib.mkIf cfg.enable, then enable it from a role (%s)",
+				what, suggestedOption(ns, l, mod.Path), selfEnablePrinciple),
+		})
+	}
+}
+
+// valueOf returns a definition's value, nil for an inherited name.
+func valueOf(d *module.Def) ast.Expr { return d.Value }
+
+// unitCheck answers questions about the options of one module unit.
+type unitCheck struct {
+	options []*module.Option
+	enables []*module.Option
+}
+
+// enableAt returns the unit's enable option declared at p, or nil.
+func (c *unitCheck) enableAt(p []string) *module.Option {
+	for _, e := range c.enables {
+		if module.Equal(p, e.Path) {
+			return e
+		}
+	}
+	return nil
+}
+
+// own reports whether p sets one of the unit's own options (its defaults,
+// which do nothing while the module is off).
+func (c *unitCheck) own(p []string) bool {
+	for _, o := range c.options {
+		if module.HasPrefix(p, o.Path) {
+			return true
+		}
+	}
+	return false
+}
+
+// inNamespace reports whether a config path lies in the unit's namespace.
+func (c *unitCheck) inNamespace(r module.Ref) bool {
+	for _, o := range c.options {
+		if len(o.Path) > 1 && module.HasPrefix(r, o.Path[:len(o.Path)-1]) {
+			return true
+		}
+	}
+	return false
+}
+
+// guarded reports whether a definition sits under a condition that keeps it
+// off while the module is off: a condition on one of the unit's enable
+// options (other than except), on something outside the unit (another
+// module's state: not self-activation), or one the model cannot read.
+func (c *unitCheck) guarded(d *module.Def, except *module.Option) bool {
+	if c.condsGuard(d.Conds, except) {
+		return true
+	}
+	// `environment.systemPackages = lib.optionals cfg.enable [ … ];`
+	if len(d.Elems) > 0 {
+		for _, e := range d.Elems {
+			if !c.condsGuard(e.Conds, except) {
+				return false
+			}
+		}
+		return true
+	}
+	return false
+}
+
+func (c *unitCheck) condsGuard(conds []module.Cond, except *module.Option) bool {
+	for _, cond := range conds {
+		if cond.Opaque {
+			return true
+		}
+		for _, r := range cond.Refs {
+			if e := c.enableAt(r); e != nil && e != except {
+				return true
+			}
+			if !c.inNamespace(r) {
+				return true
+			}
+		}
+	}
+	return false
+}

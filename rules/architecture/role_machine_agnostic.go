@@ -1,0 +1,179 @@
+package architecture
+
+import (
+	"fmt"
+	"net/netip"
+	"net/url"
+	"strings"
+
+	"github.com/nixlint/nixlint/analysis"
+	"github.com/nixlint/nixlint/model/layout"
+	"github.com/nixlint/nixlint/model/module"
+	"github.com/nixlint/nixlint/parser/ast"
+)
+
+// RoleMachineAgnostic finds roles tied to one machine.
+var RoleMachineAgnostic = &analysis.Analyzer{
+	Name: "role-machine-agnostic",
+	Doc: `role is tied to a specific machine
+
+A machine can have several roles, and a role must fit any machine. The rule
+reports, in roles, a definition of networking.hostName, a literal IP address
+of a machine of the lab (a private or overlay-network IPv4 or IPv6 address,
+also in a CIDR, host:port or URL; networks such as 10.0.0.0/24, loopback,
+unspecified and public addresses such as the resolver 1.1.1.1 are not tied
+to a machine and are fine) and a string
+equal to the name of a node of the machine registry (the nodes attribute
+sets of the infrastructure folder). Host names and addresses belong in the
+registry or in the machine's own configuration.`,
+	Severity: analysis.Warning,
+	Requires: requires,
+	Run:      runRoleMachineAgnostic,
+	Docs: &analysis.Docs{
+		Principle: "A machine can have multiple roles, but a role is not tied to a specific machine. Roles define state and functionality rather than machines themselves. (CONVENTIONS.md, \"Directory Purposes\", roles/)",
+		Bad: `# roles/dns.nix
+{
+  mares.networking.dns.enable = true;
+  networking.hostName = "dns-01";
+  mares.networking.dns.listenAddress = "192.168.1.10";
+}`,
+		Good: `# roles/dns.nix
+{ config, ... }:
+{
+  mares.networking.dns.enable = true;
+  # the address comes from the machine registry, not from the role
+  mares.networking.dns.listenAddress = config.mares.infrastructure.self.host;
+}`,
+		Tags: []string{"architecture"},
+	},
+}
+
+const agnosticPrinciple = `"a role is not tied to a specific machine"`
+
+func runRoleMachineAgnostic(pass *analysis.Pass) (any, error) {
+	l, m := results(pass)
+	if l == nil || m == nil || !l.Has[l.Folders.Roles] {
+		return nil, nil
+	}
+	nodes := registryNodes(pass, l, m)
+	for _, mod := range filesOfKind(pass, l, m, layout.Role) {
+		if isFlakePart(mod) {
+			continue
+		}
+		type span struct{ pos, end int }
+		var reported []span
+		for _, d := range mod.Defs {
+			if module.Equal(d.Path, []string{"networking", "hostName"}) {
+				pass.Report(analysis.Diagnostic{
+					Pos: d.KeyPos, End: d.End,
+					Message: fmt.Sprintf("role sets networking.hostName; %s: set the host name in the machine's own configuration or the registry under %s",
+						agnosticPrinciple, l.Folders.Infrastructure),
+				})
+				reported = append(reported, span{int(d.KeyPos), int(d.End)})
+			}
+		}
+		inReported := func(n ast.Node) bool {
+			for _, s := range reported {
+				if int(n.Pos()) >= s.pos && int(n.End()) <= s.end {
+					return true
+				}
+			}
+			return false
+		}
+		ast.Inspect(mod.File.AST.Expr, func(n ast.Node) bool {
+			switch x := n.(type) {
+			case *ast.AttrPath:
+				return false // attribute names are not values
+			case *ast.String:
+				s, ok := x.StaticValue()
+				if !ok || inReported(x) {
+					return true
+				}
+				if addr, ok := machineAddress(s); ok {
+					pass.Report(analysis.Diagnostic{
+						Pos: x.Pos(), End: x.End(),
+						Message: fmt.Sprintf("role contains the IP address %s; %s: take addresses from the machine registry or the machine's configuration, or make them an option the machine sets",
+							addr, agnosticPrinciple),
+					})
+				} else if nodes[s] {
+					pass.Report(analysis.Diagnostic{
+						Pos: x.Pos(), End: x.End(),
+						Message: fmt.Sprintf("role names the machine %q of the registry; %s: refer to machines through the registry (e.g. by role or tag) instead of by name",
+							s, agnosticPrinciple),
+					})
+				}
+				return false
+			}
+			return true
+		})
+	}
+	return nil, nil
+}
+
+// machineAddress returns the IP address a string holds when it is one
+// machine's address: a bare address, host:port, a URL host, or an address
+// in CIDR notation that is not the network itself. Only addresses a homelab
+// gives its own machines count: private ones (10/8, 172.16/12, 192.168/16,
+// fc00::/7) and the shared space overlay networks use (100.64/10). Loopback,
+// unspecified, multicast and link-local addresses are not tied to a
+// machine, and public ones are almost always a service outside the lab
+// (the resolvers 1.1.1.1 and 9.9.9.9, an NTP server): reporting them would
+// be noise.
+func machineAddress(s string) (string, bool) {
+	s = strings.TrimSpace(s)
+	if len(s) < 3 || len(s) > 100 {
+		return "", false
+	}
+	var addr netip.Addr
+	if a, err := netip.ParseAddr(s); err == nil {
+		addr = a
+	} else if ap, err := netip.ParseAddrPort(s); err == nil {
+		addr = ap.Addr()
+	} else if pf, err := netip.ParsePrefix(s); err == nil {
+		if pf.Addr() == pf.Masked().Addr() && pf.Bits() < pf.Addr().BitLen() {
+			return "", false // a network, not a machine
+		}
+		addr = pf.Addr()
+	} else if u, err := url.Parse(s); err == nil && u.Scheme != "" && u.Host != "" {
+		a, err := netip.ParseAddr(strings.Trim(u.Hostname(), "[]"))
+		if err != nil {
+			return "", false
+		}
+		addr = a
+	} else {
+		return "", false
+	}
+	addr = addr.Unmap()
+	if !addr.IsValid() || !(addr.IsPrivate() || cgnat.Contains(addr)) {
+		return "", false
+	}
+	return addr.String(), true
+}
+
+// cgnat is the shared address space (RFC 6598) that Tailscale and other
+// overlay networks give machines.
+var cgnat = netip.MustParsePrefix("100.64.0.0/10")
+
+// registryNodes returns the names of the machines of the registry: the
+// attributes of `nodes` sets defined in the infrastructure folder (at any
+// attribute path, never below options). This is a minimal reading until the
+// registry model lands: only names written as static attributes count.
+func registryNodes(pass *analysis.Pass, l *layout.Layout, m *module.Model) map[string]bool {
+	names := make(map[string]bool)
+	if !l.Has[l.Folders.Infrastructure] {
+		return names
+	}
+	for _, mod := range m.Modules() {
+		if !layout.In(mod.Path, l.Folders.Infrastructure) {
+			continue
+		}
+		for _, d := range mod.Defs {
+			for i := 0; i+1 < len(d.Path); i++ {
+				if d.Path[i] == "nodes" && d.Path[i+1] != module.Dynamic && len(d.Path[i+1]) > 1 {
+					names[d.Path[i+1]] = true
+				}
+			}
+		}
+	}
+	return names
+}

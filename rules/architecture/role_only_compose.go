@@ -1,0 +1,143 @@
+package architecture
+
+import (
+	"fmt"
+	"strings"
+
+	"github.com/nixlint/nixlint/analysis"
+	"github.com/nixlint/nixlint/model/layout"
+	"github.com/nixlint/nixlint/model/module"
+)
+
+// defaultAllow is what a role may set besides `imports` and the options the
+// repository's own modules declare (DESIGN.md §4). Patterns are dotted
+// attribute paths: `*` matches one segment, `**` any number (including none).
+var defaultAllow = []string{
+	"**.enable",
+	"sops.**", "sops-vault.**", "age.**",
+	"fileSystems.**", "swapDevices.**", "systemd.tmpfiles.**", "hardware.**",
+	"boot.kernelModules", "boot.initrd.availableKernelModules", "boot.extraModulePackages",
+	"system.stateVersion",
+}
+
+// RoleOnlyCompose finds roles that implement instead of composing.
+var RoleOnlyCompose = &analysis.Analyzer{
+	Name: "role-only-compose",
+	Doc: `role does more than compose modules
+
+A role imports modules, enables them, sets their options, lists secrets and
+manages storage and hardware; implementation belongs in a module under
+modules/<domain>/ behind an option. The rule reports, in roles, option
+declarations and definitions outside the allow-list: imports; the options
+declared by the repository's own modules; any ….enable; secrets (sops.*,
+sops-vault.*, age.*); storage and hardware (fileSystems, swapDevices,
+systemd.tmpfiles, hardware.*, boot.kernelModules,
+boot.initrd.availableKernelModules, boot.extraModulePackages);
+system.stateVersion. The option allow replaces the default list
+(networking.hostName is left to role-machine-agnostic).`,
+	Severity: analysis.Warning,
+	Requires: requires,
+	Run:      runRoleOnlyCompose,
+	Options: []analysis.Option{{
+		Name:    "allow",
+		Default: defaultAllow,
+		Doc:     "attribute-path patterns a role may set besides imports and the repository's own options (`*` one segment, `**` any number)",
+	}},
+	Docs: &analysis.Docs{
+		Principle: "Separation of implementation and activation: Modules implement services and their configuration options; Roles composite modules and set specific configuration values. Role integration: Roles enable required services, manage storage mounts and hardware requirements, connect services to required resources, and should provide an overview of functionality. (CONVENTIONS.md, \"Design Principles\" 2 and 4)",
+		Bad: `# roles/builder.nix
+{
+  imports = [ ../modules/nix/builder.nix ];
+  mares.nix.builder.enable = true;
+  nix.settings.substituters = [ "https://cache.example.org" ];
+}`,
+		Good: `# modules/nix/builder.nix declares mares.nix.builder.substituters
+# and sets nix.settings.substituters from it.
+
+# roles/builder.nix
+{
+  imports = [ ../modules/nix/builder.nix ];
+  mares.nix.builder = {
+    enable = true;
+    substituters = [ "https://cache.example.org" ];
+  };
+}`,
+		Tags: []string{"architecture"},
+	},
+}
+
+const composePrinciple = `roles "composite modules and set specific configuration values"`
+
+func runRoleOnlyCompose(pass *analysis.Pass) (any, error) {
+	l, m := results(pass)
+	if l == nil || m == nil || !l.Has[l.Folders.Roles] {
+		return nil, nil
+	}
+	allow := pass.StringsOption("allow")
+	var repoOptions []*module.Option
+	for _, mod := range m.Modules() {
+		if l.Kind(mod.Path) != layout.Role {
+			repoOptions = append(repoOptions, mod.Options...)
+		}
+	}
+	allowed := func(p []string) bool {
+		if module.Equal(p, []string{"networking", "hostName"}) {
+			return true // role-machine-agnostic's finding
+		}
+		for _, pat := range allow {
+			if matchPath(strings.Split(pat, "."), p) {
+				return true
+			}
+		}
+		for _, o := range repoOptions {
+			// At or below a declared option, or a set of such options.
+			if module.HasPrefix(p, o.Path) || module.HasPrefix(o.Path, p) {
+				return true
+			}
+		}
+		return false
+	}
+	for _, mod := range filesOfKind(pass, l, m, layout.Role) {
+		if isFlakePart(mod) {
+			continue
+		}
+		for _, o := range mod.Options {
+			pass.Report(analysis.Diagnostic{
+				Pos: o.KeyPos, End: o.End,
+				Message: fmt.Sprintf("role declares option %s; %s: declare options in a module under modules/<domain>/ and set them here",
+					module.PathString(o.Path), composePrinciple),
+			})
+		}
+		for _, g := range groupDefs(mod.Defs, func(d *module.Def) bool { return !allowed(d.Path) }) {
+			pass.Report(analysis.Diagnostic{
+				Pos: g.pos, End: g.end,
+				Message: fmt.Sprintf("role sets %s; %s: move it into a module under modules/<domain>/ behind an option, and set that option here",
+					g.paths(), composePrinciple),
+			})
+		}
+	}
+	return nil, nil
+}
+
+// matchPath matches a dotted pattern against a path: `*` matches one
+// segment, `**` any number of segments.
+func matchPath(pat, p []string) bool {
+	if len(pat) == 0 {
+		return len(p) == 0
+	}
+	if pat[0] == "**" {
+		for i := 0; i <= len(p); i++ {
+			if matchPath(pat[1:], p[i:]) {
+				return true
+			}
+		}
+		return false
+	}
+	if len(p) == 0 {
+		return false
+	}
+	if pat[0] != "*" && pat[0] != p[0] {
+		return false
+	}
+	return matchPath(pat[1:], p[1:])
+}
