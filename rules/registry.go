@@ -7,6 +7,7 @@ import (
 
 	"github.com/nixlint/nixlint/analysis"
 	"github.com/nixlint/nixlint/engine"
+	"github.com/nixlint/nixlint/rules/architecture"
 	"github.com/nixlint/nixlint/rules/hygiene"
 	"github.com/nixlint/nixlint/rules/language"
 )
@@ -23,6 +24,7 @@ func All() []*analysis.Analyzer {
 		language.SyntaxError,
 		language.UndefinedVariable,
 	}
+	all = append(all, architecture.Analyzers()...)
 	sort.Slice(all, func(i, j int) bool { return all[i].Name < all[j].Name })
 	return all
 }
