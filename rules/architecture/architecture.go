@@ -71,6 +71,22 @@ func isFlakePart(mod *module.Module) bool {
 	return false
 }
 
+// isFormat reports whether a module is a nixos-generators format
+// (it defines formatAttr): it is activated by building the image format,
+// not by being imported into a machine, so the module rules do not apply.
+func isFormat(mod *module.Module) bool {
+	for _, d := range mod.Defs {
+		if len(d.Path) == 1 && (d.Path[0] == "formatAttr" || d.Path[0] == "fileExtension") {
+			return true
+		}
+	}
+	return false
+}
+
+// plumbing reports whether a definition configures the module system
+// itself (_module.args), which activates nothing.
+func plumbing(d *module.Def) bool { return len(d.Path) > 0 && d.Path[0] == "_module" }
+
 // group is a set of offending definitions reported as one finding.
 type group struct {
 	pos, end token.Pos

@@ -61,7 +61,7 @@ func runFirewallToggle(pass *analysis.Pass) (any, error) {
 		return nil, nil
 	}
 	for _, mod := range filesOfKind(pass, l, m, layout.Module) {
-		if path.Dir(mod.Path) == l.Folders.Modules && path.Base(mod.Path) == "default.nix" || isFlakePart(mod) {
+		if path.Dir(mod.Path) == l.Folders.Modules && path.Base(mod.Path) == "default.nix" || isFlakePart(mod) || isFormat(mod) {
 			continue
 		}
 		for _, d := range mod.Defs {

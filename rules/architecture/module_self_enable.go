@@ -65,7 +65,7 @@ func runModuleSelfEnable(pass *analysis.Pass) (any, error) {
 	}
 	ns := namespace(m, l)
 	for _, mod := range filesOfKind(pass, l, m, layout.Module) {
-		if path.Dir(mod.Path) == l.Folders.Modules && path.Base(mod.Path) == "default.nix" || isFlakePart(mod) {
+		if path.Dir(mod.Path) == l.Folders.Modules && path.Base(mod.Path) == "default.nix" || isFlakePart(mod) || isFormat(mod) {
 			continue
 		}
 		checkSelfEnable(pass, l, m, mod, ns)
@@ -119,7 +119,7 @@ func checkSelfEnable(pass *analysis.Pass, l *layout.Layout, m *module.Model, mod
 		rest = append(rest, d)
 	}
 	// (b) configuration outside the condition on the enable option.
-	bad := func(d *module.Def) bool { return !c.own(d.Path) && !c.guarded(d, nil) }
+	bad := func(d *module.Def) bool { return !plumbing(d) && !c.own(d.Path) && !c.guarded(d, nil) }
 	for _, g := range groupDefs(rest, bad) {
 		pass.Report(analysis.Diagnostic{
 			Pos: g.pos, End: g.end, Severity: analysis.Error,
