@@ -64,9 +64,7 @@ func buildSARIF(res *Result, opts Options) *sarif.Report {
 	if v := strings.TrimPrefix(res.Version, "v"); semverPattern.MatchString(v) {
 		run.Tool.Driver.SemanticVersion = &v
 	}
-	if res.Version != "" {
-		run.Tool.Driver.WithVersion(res.Version)
-	}
+	run.Tool.Driver.WithVersion(sarifVersion(res.Version))
 
 	base := sarif.NewArtifactLocation().
 		WithDescription(sarif.NewTextMessage("The root of the repository nixlint analysed (the directory holding flake.nix)."))
@@ -102,9 +100,28 @@ func buildSARIF(res *Result, opts Options) *sarif.Report {
 	return rep
 }
 
+// sarifVersion returns the driver version to report. The validator warns
+// (SARIF2005) when there is none, or when it does not start with a digit,
+// as Go's "(devel)" for an unreleased build does: those become
+// "0.0.0-devel" or "0.0.0-unknown".
+func sarifVersion(v string) string {
+	v = strings.TrimPrefix(v, "v")
+	if v != "" && v[0] >= '0' && v[0] <= '9' {
+		return v
+	}
+	var b strings.Builder
+	for i := 0; i < len(v); i++ {
+		if isUnreserved(v[i]) && v[i] != '~' && v[i] != '_' {
+			b.WriteByte(v[i])
+		}
+	}
+	return "0.0.0-" + firstNonEmpty(b.String(), "unknown")
+}
+
 // addSARIFResult adds the result for f. Every result gets exactly one
 // physical location with a file: GitHub rejects the whole upload when one
-// result has none.
+// result has none, and uses only the first of several (it accepts at most
+// 1 000 per result, so one is always within the limit).
 func addSARIFResult(run *sarif.Run, f *Finding) {
 	s := spanOf(f)
 	region := sarif.NewRegion().

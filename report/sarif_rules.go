@@ -47,7 +47,7 @@ func sarifRules(res *Result) []RuleInfo {
 	}
 	var extra []string
 	for i := range res.Findings {
-		id := res.Findings[i].Rule
+		id := ruleID(&res.Findings[i])
 		if !seen[id] {
 			seen[id] = true
 			extra = append(extra, id)
@@ -102,9 +102,12 @@ func addSARIFRule(run *sarif.Run, r *RuleInfo) {
 		props.AddTag(t)
 	}
 
-	run.AddRule(id).
-		WithName(truncateUTF16(pascalCase(id), maxSARIFRuleName)).
-		WithShortDescription(sarif.NewMultiformatMessageString().WithText(truncateUTF16(oneLine(short), maxSARIFDescription))).
+	rule := run.AddRule(id)
+	// SARIF1001: a name identical to the id (ignoring case) must be left out.
+	if name := truncateUTF16(pascalCase(id), maxSARIFRuleName); name != "" && !strings.EqualFold(name, id) {
+		rule.WithName(name)
+	}
+	rule.WithShortDescription(sarif.NewMultiformatMessageString().WithText(truncateUTF16(oneLine(short), maxSARIFDescription))).
 		WithFullDescription(sarif.NewMultiformatMessageString().WithText(truncateUTF16(full, maxSARIFDescription))).
 		WithHelp(sarif.NewMultiformatMessageString().WithText(helpText).WithMarkdown(helpMD)).
 		WithHelpURI(helpURI).

@@ -7,6 +7,8 @@ import (
 	"os"
 	"os/exec"
 	"path/filepath"
+	"regexp"
+	"strconv"
 	"strings"
 	"testing"
 	"time"
@@ -20,16 +22,21 @@ import (
 func TestSARIFValidator(t *testing.T) {
 	tool := sarifMultitool(t)
 
-	res := sampleResult()
 	dir := t.TempDir()
-	in := filepath.Join(dir, "nixlint.sarif")
 	out := filepath.Join(dir, "validation.sarif")
-	var buf bytes.Buffer
-	if err := Write(&buf, "sarif", res, Options{Category: "nixlint"}); err != nil {
-		t.Fatal(err)
-	}
-	if err := os.WriteFile(in, buf.Bytes(), 0o644); err != nil {
-		t.Fatal(err)
+	logs := map[string][]byte{}
+	var inputs []string
+	for _, c := range validatorCases() {
+		var buf bytes.Buffer
+		if err := Write(&buf, "sarif", c.res, c.opts); err != nil {
+			t.Fatal(err)
+		}
+		in := filepath.Join(dir, c.name+".sarif")
+		if err := os.WriteFile(in, buf.Bytes(), 0o644); err != nil {
+			t.Fatal(err)
+		}
+		logs[c.name] = buf.Bytes()
+		inputs = append(inputs, in)
 	}
 
 	// The npm wrapper (bin.js) runs the native tool through a shell, where
@@ -46,9 +53,10 @@ func TestSARIFValidator(t *testing.T) {
 	}
 	ctx, cancel := context.WithTimeout(context.Background(), 3*time.Minute)
 	defer cancel()
-	cmd := exec.CommandContext(ctx, tool, "validate", in,
-		"--rule-kind", ruleKind, "--level", level,
+	args := append([]string{"validate"}, inputs...)
+	args = append(args, "--rule-kind", ruleKind, "--level", level,
 		"--output", out, "--log", "ForceOverwrite")
+	cmd := exec.CommandContext(ctx, tool, args...)
 	cmd.Dir = dir
 	output, err := cmd.CombinedOutput()
 	if err != nil {
@@ -78,6 +86,11 @@ func TestSARIFValidator(t *testing.T) {
 	if len(log.Runs) == 0 {
 		t.Fatalf("validator log has no run; its output:\n%s", output)
 	}
+	// Make sure it read every file, so that a log of a run that looked at
+	// nothing cannot pass for a clean one.
+	if m := regexp.MustCompile(`Done\. (\d+) files? scanned`).FindSubmatch(output); m == nil || string(m[1]) != strconv.Itoa(len(inputs)) {
+		t.Errorf("validator did not scan the %d files; its output:\n%s", len(inputs), output)
+	}
 	for _, run := range log.Runs {
 		for _, r := range run.Results {
 			level := r.Level
@@ -90,6 +103,38 @@ func TestSARIFValidator(t *testing.T) {
 		}
 	}
 	if t.Failed() {
-		t.Logf("SARIF under test:\n%s", buf.Bytes())
+		for name, data := range logs {
+			t.Logf("%s.sarif:\n%s", name, data)
+		}
+		t.Logf("validator output:\n%s", output)
+	}
+}
+
+type validatorCase struct {
+	name string
+	res  *Result
+	opts Options
+}
+
+// validatorCases are the SARIF logs the official validator checks: the
+// sample run with a category, an empty run, and degenerate input
+// (no positions, no file, over-long descriptions, too many tags).
+func validatorCases() []validatorCase {
+	long := strings.Repeat("long description 😀 ", 100)
+	var tags []string
+	for i := range 25 {
+		tags = append(tags, "t"+strings.Repeat("x", i))
+	}
+	return []validatorCase{
+		{"sample", sampleResult(), Options{Category: "nixlint"}},
+		{"empty", &Result{Tool: "nixlint", Version: "0.1.0"}, Options{}},
+		{"degenerate", &Result{
+			Version: "(devel)",
+			Rules:   []RuleInfo{{ID: "odd rule/id", Summary: long, Description: long, Tags: tags}},
+			Findings: []Finding{
+				{Rule: "odd rule/id", Severity: "bogus", Message: "no file, no position"},
+				{Rule: "", Severity: "note", File: "a b/c:d.nix", Line: 3, Column: 99, EndLine: 2, EndColumn: 1, Message: "end before start", LineText: "x\x00\xff", Suppressed: true},
+			},
+		}, Options{}},
 	}
 }
