@@ -138,8 +138,11 @@ func (b *builder) decl(dc *decl) {
 		}
 	}
 	if src.Template != "" {
-		vm.TemplateKnown = true
+		// A provider's flag defaults to false, so its absence says "not a
+		// template"; a registry's node may simply not say.
+		vm.TemplateKnown = anchored
 		if defs := dc.attrs[src.Template]; len(defs) > 0 {
+			vm.TemplateKnown = true
 			v, pos, _ := b.value(defs)
 			switch v.Kind {
 			case constfold.Bool:

@@ -156,7 +156,7 @@ func (reg *Registry) read(mod *module.Module, fold *constfold.Folder, conv *conf
 		}
 		n := byKey[key]
 		if n == nil {
-			n = &Node{File: mod.Path, Set: d.Path[:i+1:i+1], NamePos: nameKey.Pos(), NameEnd: nameKey.End()}
+			n = &Node{File: mod.Path, Set: d.Path[: i+1 : i+1], NamePos: nameKey.Pos(), NameEnd: nameKey.End()}
 			if v := fold.Name(nameKey); v.Known() {
 				n.Name = v.Str
 			} else {

@@ -1,0 +1,85 @@
+package conventions
+
+import (
+	"fmt"
+	"strconv"
+
+	"github.com/nixlint/nixlint/analysis"
+	"github.com/nixlint/nixlint/model/inventory"
+)
+
+// NameUnique reports one name declared for two different VMs.
+var NameUnique = &analysis.Analyzer{
+	Name:     "vm-name-unique",
+	Severity: analysis.Error,
+	Doc: `the same name is declared for two different VMs
+A VM's name is its hostname: two VMs named web-01 clash in DNS, in DHCP
+and in Proxmox's own list. nixlint reports a name declared for two guests
+that are certainly different: their ids differ, or they are two
+declarations of the same kind (two terranix resources). The same VM
+declared in two places (the registry and a terranix resource, with the same
+id) is one VM and is not reported. Names are compared ignoring case, as DNS
+does.`,
+	Requires: requires,
+	Run:      runNameUnique,
+	Docs: &analysis.Docs{
+		Principle: `"Names should be easily identifiable … Numbers allow for multiple instances" — CONVENTIONS.md, "VM Naming Convention", "Notes"`,
+		Bad: `resource.proxmox_vm_qemu.web1 = { name = "web-01"; vmid = 200; };
+resource.proxmox_vm_qemu.web2 = { name = "web-01"; vmid = 202; };`,
+		Good: `resource.proxmox_vm_qemu.web1 = { name = "web-01"; vmid = 200; };
+resource.proxmox_vm_qemu.web2 = { name = "web-02"; vmid = 202; };`,
+		Tags: []string{"conventions", "vm-name"},
+	},
+}
+
+func runNameUnique(pass *analysis.Pass) (any, error) {
+	in := inv(pass)
+	var seen []*inventory.VM
+	for _, v := range in.VMs {
+		if !v.NameKnown || v.Kind == inventory.KindHost {
+			continue
+		}
+		var first *inventory.VM
+		for _, s := range seen {
+			if sameName(s, v) && distinct(s, v, false) {
+				first = s
+				break
+			}
+		}
+		seen = append(seen, v)
+		if first == nil {
+			continue
+		}
+		advice := "rename one of them"
+		if n := parseName(v.Name); wellFormed(v.Name) {
+			advice = "rename this one: " + nextName(n.Purpose, in) + " is free"
+		}
+		ids := ""
+		if v.IDKnown && first.IDKnown {
+			ids = fmt.Sprintf(" (ids %d and %d)", first.ID, v.ID)
+		}
+		pass.Report(analysis.Diagnostic{
+			Pos: v.NamePos, End: v.NameEnd,
+			Message: fmt.Sprintf("%s name %s is already the name of another %s, declared at %s%s; two guests cannot share a hostname: %s",
+				v.Kind, strconv.Quote(v.Name), first.Kind, at(first), ids, advice),
+		})
+	}
+	return nil, nil
+}
+
+// nextName returns the first name of the purpose's numbering not in use.
+func nextName(purpose string, in *inventory.Inventory) string {
+	used := map[string]bool{}
+	for _, v := range in.VMs {
+		if v.NameKnown {
+			used[v.Name] = true
+		}
+	}
+	for n := 1; n < 1000; n++ {
+		name := fmt.Sprintf("%s-%02d", purpose, n)
+		if !used[name] {
+			return name
+		}
+	}
+	return purpose + "-NN"
+}
