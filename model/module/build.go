@@ -29,6 +29,7 @@ func Build(f *analysis.File) *Module {
 		m.Opaque = true
 		return m
 	}
+	m.Expr = f.AST.Expr
 	b := &builder{m: m, r: &resolver{info: scope.Resolve(f.AST)}, src: f.Src, base: baseOf(f)}
 	b.top(f.AST.Expr)
 	b.collectUses(f.AST.Expr)
@@ -40,6 +41,8 @@ type builder struct {
 	r    *resolver
 	src  []byte
 	base int
+
+	inlineDepth int // how many inline modules enclose this one
 }
 
 func baseOf(f *analysis.File) int {

@@ -21,6 +21,16 @@ func (b *builder) config(e ast.Expr, p []string, keys []ast.AttrName, conds []Co
 		b.unknown(e.Pos(), e.End(), p, "config nested too deeply")
 		return
 	}
+	if isModuleSlot(p) {
+		if v := ast.Unparen(e); isModuleValue(v) {
+			b.inline(v, p)
+			b.m.Defs = append(b.m.Defs, &Def{
+				Path: p, Keys: keys, Value: e, Mods: mods, Conds: conds,
+				KeyPos: keyPos, Top: orPos(top, keyPos), Pos: e.Pos(), End: e.End(),
+			})
+			return
+		}
+	}
 	switch x := e.(type) {
 	case *ast.Paren:
 		b.config(x.X, p, keys, conds, mods, keyPos, top, depth+1)
@@ -203,4 +213,43 @@ func orPos(p, def token.Pos) token.Pos {
 		return p
 	}
 	return def
+}
+
+// isModuleSlot reports whether a flake-parts path holds a NixOS module:
+// flake.nixosModules.<name> or flake.modules.nixos.<name>.
+func isModuleSlot(p []string) bool {
+	switch {
+	case len(p) == 3 && p[0] == "flake" && p[1] == "nixosModules":
+		return true
+	case len(p) == 4 && p[0] == "flake" && p[1] == "modules" && p[2] == "nixos":
+		return true
+	}
+	return false
+}
+
+// isModuleValue reports whether e is written as a module (a function or a
+// set), rather than a path or a reference to one.
+func isModuleValue(e ast.Expr) bool {
+	switch e.(type) {
+	case *ast.Lambda, *ast.AttrSet:
+		return true
+	}
+	return false
+}
+
+// inline reads a NixOS module written inline in a flake-parts file.
+func (b *builder) inline(e ast.Expr, p []string) {
+	if b.inlineDepth > 4 {
+		return
+	}
+	sub := &builder{
+		m:           &Module{Path: b.m.Path, File: b.m.File, Expr: e, Slot: append([]string(nil), p...)},
+		r:           b.r,
+		src:         b.src,
+		base:        b.base,
+		inlineDepth: b.inlineDepth + 1,
+	}
+	sub.top(e)
+	sub.collectUses(e)
+	b.m.Inline = append(b.m.Inline, sub.m)
 }

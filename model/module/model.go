@@ -41,6 +41,10 @@ type Module struct {
 	Path string         // repository-relative path of the file
 	File *analysis.File // the file
 
+	// Expr is the module's expression: the file's, or for an inline module
+	// the value of its slot.
+	Expr ast.Expr
+
 	// Lambda is the module function, nil for a module written as a plain
 	// attribute set. Args are the names of its formals, in order.
 	Lambda *ast.Lambda
@@ -58,6 +62,12 @@ type Module struct {
 	Options  []*Option
 	Defs     []*Def
 	Unknowns []Unknown
+
+	// Inline are the NixOS modules a flake-parts file defines inline
+	// (flake.nixosModules.<name> = { config, ... }: { … };), each read as a
+	// module of the same file; Slot is the path that holds one.
+	Inline []*Module
+	Slot   []string
 
 	// Uses lists every attribute path of `config` the file refers to,
 	// through aliases (`cfg = config.a.b;` makes `cfg.enable` the use

@@ -236,3 +236,27 @@ func TestHostileNesting(t *testing.T) {
 		t.Error("deep nesting gave neither a definition nor an unknown")
 	}
 }
+
+func TestInlineModules(t *testing.T) {
+	m := build(t, token.NewFileSet(), "roles/web.nix", `{ config, ... }: {
+  flake.nixosModules.role-web = { config, lib, ... }: {
+    options.a.enable = lib.mkEnableOption "a";
+    config = lib.mkIf config.a.enable { services.nginx.enable = true; };
+  };
+  flake.modules.nixos.other = { x = 1; };
+  flake.nixosModules.path = ./web.nix;
+}`)
+	if len(m.Inline) != 2 {
+		t.Fatalf("got %d inline modules, want 2", len(m.Inline))
+	}
+	in := m.Inline[0]
+	if PathString(in.Slot) != "flake.nixosModules.role-web" || len(in.Options) != 1 {
+		t.Errorf("inline slot %v, %d options", in.Slot, len(in.Options))
+	}
+	if got := strings.Join(defs(in), ";"); got != "services.nginx.enable [mkIf config.a.enable]" {
+		t.Errorf("inline defs = %s", got)
+	}
+	if got := strings.Join(defs(m.Inline[1]), ";"); got != "x" {
+		t.Errorf("second inline defs = %s", got)
+	}
+}

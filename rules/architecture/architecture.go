@@ -71,6 +71,30 @@ func isFlakePart(mod *module.Module) bool {
 	return false
 }
 
+// nixosModules returns the NixOS modules a file holds: the file itself or,
+// for a flake-parts file, the modules it defines inline
+// (flake.nixosModules.role-web = { … }: { … };).
+func nixosModules(mod *module.Module) []*module.Module {
+	if !isFlakePart(mod) {
+		return []*module.Module{mod}
+	}
+	var out []*module.Module
+	for _, in := range mod.Inline {
+		out = append(out, nixosModules(in)...)
+	}
+	return out
+}
+
+// declared returns the options a file declares, including those of the
+// modules it defines inline.
+func declared(mod *module.Module) []*module.Option {
+	out := append([]*module.Option(nil), mod.Options...)
+	for _, in := range mod.Inline {
+		out = append(out, declared(in)...)
+	}
+	return out
+}
+
 // isFormat reports whether a module is a nixos-generators format
 // (it defines formatAttr): it is activated by building the image format,
 // not by being imported into a machine, so the module rules do not apply.
@@ -154,7 +178,7 @@ func namespace(m *module.Model, l *layout.Layout) string {
 		if k != layout.Module && k != layout.Infrastructure {
 			continue
 		}
-		for _, o := range mod.Options {
+		for _, o := range declared(mod) {
 			if len(o.Path) > 1 && o.Path[0] != module.Dynamic && !upstreamTop[o.Path[0]] {
 				count[o.Path[0]]++
 			}

@@ -61,20 +61,25 @@ func runFirewallToggle(pass *analysis.Pass) (any, error) {
 		return nil, nil
 	}
 	for _, mod := range filesOfKind(pass, l, m, layout.Module) {
-		if path.Dir(mod.Path) == l.Folders.Modules && path.Base(mod.Path) == "default.nix" || isFlakePart(mod) || isFormat(mod) {
+		if path.Dir(mod.Path) == l.Folders.Modules && path.Base(mod.Path) == "default.nix" {
 			continue
 		}
-		for _, d := range mod.Defs {
-			switch {
-			case isFirewallPorts(d.Path):
-				checkPorts(pass, d)
-			case isUpstreamOpenFirewall(d.Path):
-				if v, ok := module.BoolLiteral(d.Value); ok && v && !firewallGuarded(d.Conds) {
-					pass.Report(analysis.Diagnostic{
-						Pos: d.KeyPos, End: d.End,
-						Message: fmt.Sprintf("%s is hard-coded to true; %s: declare an option openFirewall in this module and write %s = cfg.openFirewall;",
-							module.PathString(d.Path), firewallPrinciple, module.PathString(d.Path)),
-					})
+		for _, mod := range nixosModules(mod) {
+			if isFormat(mod) {
+				continue
+			}
+			for _, d := range mod.Defs {
+				switch {
+				case isFirewallPorts(d.Path):
+					checkPorts(pass, d)
+				case isUpstreamOpenFirewall(d.Path):
+					if v, ok := module.BoolLiteral(d.Value); ok && v && !firewallGuarded(d.Conds) {
+						pass.Report(analysis.Diagnostic{
+							Pos: d.KeyPos, End: d.End,
+							Message: fmt.Sprintf("%s is hard-coded to true; %s: declare an option openFirewall in this module and write %s = cfg.openFirewall;",
+								module.PathString(d.Path), firewallPrinciple, module.PathString(d.Path)),
+						})
+					}
 				}
 			}
 		}

@@ -65,18 +65,31 @@ func runModuleSelfEnable(pass *analysis.Pass) (any, error) {
 	}
 	ns := namespace(m, l)
 	for _, mod := range filesOfKind(pass, l, m, layout.Module) {
-		if path.Dir(mod.Path) == l.Folders.Modules && path.Base(mod.Path) == "default.nix" || isFlakePart(mod) || isFormat(mod) {
+		if path.Dir(mod.Path) == l.Folders.Modules && path.Base(mod.Path) == "default.nix" {
 			continue
 		}
-		checkSelfEnable(pass, l, m, mod, ns)
+		for _, mod := range nixosModules(mod) {
+			if isFormat(mod) {
+				continue
+			}
+			checkSelfEnable(pass, l, m, mod, ns)
+		}
 	}
 	return nil, nil
 }
 
 func checkSelfEnable(pass *analysis.Pass, l *layout.Layout, m *module.Model, mod *module.Module, ns string) {
+	unit := m.UnitOptions(mod)
+	var enables []*module.Option
+	for _, o := range unit {
+		if o.IsEnable() {
+			enables = append(enables, o)
+		}
+	}
+	c := &unitCheck{options: unit, enables: enables}
 	// (a) an enable option that defaults to true.
 	for _, o := range mod.Options {
-		if v, ok := o.DefaultBool(); ok && v && o.IsEnable() {
+		if v, ok := o.DefaultBool(); ok && v && o.IsEnable() && !c.subFeature(o) {
 			pos, end := o.Pos, o.End
 			if o.Default != nil {
 				pos, end = o.Default.Pos(), o.Default.End()
@@ -89,19 +102,17 @@ func checkSelfEnable(pass *analysis.Pass, l *layout.Layout, m *module.Model, mod
 		}
 	}
 
-	unit := m.UnitOptions(mod)
-	var enables []*module.Option
-	for _, o := range unit {
-		if o.IsEnable() {
-			enables = append(enables, o)
-		}
-	}
 	if len(enables) == 0 {
 		checkActivation(pass, l, mod, ns)
 		return
 	}
-	c := &unitCheck{options: unit, enables: enables}
-	guardText := "config." + module.PathString(enables[0].Path)
+	main := enables[0]
+	for _, e := range enables {
+		if len(e.Path) < len(main.Path) {
+			main = e
+		}
+	}
+	guardText := "config." + module.PathString(main.Path)
 
 	var rest []*module.Def
 	for _, d := range mod.Defs {
@@ -165,6 +176,21 @@ func (c *unitCheck) enableAt(p []string) *module.Option {
 		}
 	}
 	return nil
+}
+
+// subFeature reports whether an enable option switches a part of a module
+// whose own enable option sits higher in the same namespace
+// (a.b.tls.enable below a.b.enable): defaulting it to true turns nothing on
+// while the module is off.
+func (c *unitCheck) subFeature(o *module.Option) bool {
+	ns := o.Path[:len(o.Path)-1]
+	for _, e := range c.enables {
+		parent := e.Path[:len(e.Path)-1]
+		if e != o && len(parent) < len(ns) && module.HasPrefix(ns, parent) {
+			return true
+		}
+	}
+	return false
 }
 
 // own reports whether p sets one of the unit's own options (its defaults,

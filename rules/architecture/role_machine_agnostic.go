@@ -56,58 +56,61 @@ func runRoleMachineAgnostic(pass *analysis.Pass) (any, error) {
 		return nil, nil
 	}
 	nodes := registryNodes(pass, l, m)
-	for _, mod := range filesOfKind(pass, l, m, layout.Role) {
-		if isFlakePart(mod) {
-			continue
+	for _, file := range filesOfKind(pass, l, m, layout.Role) {
+		for _, mod := range nixosModules(file) {
+			checkAgnostic(pass, l, mod, nodes)
 		}
-		type span struct{ pos, end int }
-		var reported []span
-		for _, d := range mod.Defs {
-			if module.Equal(d.Path, []string{"networking", "hostName"}) {
-				pass.Report(analysis.Diagnostic{
-					Pos: d.KeyPos, End: d.End,
-					Message: fmt.Sprintf("role sets networking.hostName; %s: set the host name in the machine's own configuration or the registry under %s",
-						agnosticPrinciple, l.Folders.Infrastructure),
-				})
-				reported = append(reported, span{int(d.KeyPos), int(d.End)})
+	}
+	return nil, nil
+}
+
+func checkAgnostic(pass *analysis.Pass, l *layout.Layout, mod *module.Module, nodes map[string]bool) {
+	type span struct{ pos, end int }
+	var reported []span
+	for _, d := range mod.Defs {
+		if module.Equal(d.Path, []string{"networking", "hostName"}) {
+			pass.Report(analysis.Diagnostic{
+				Pos: d.KeyPos, End: d.End,
+				Message: fmt.Sprintf("role sets networking.hostName; %s: set the host name in the machine's own configuration or the registry under %s",
+					agnosticPrinciple, l.Folders.Infrastructure),
+			})
+			reported = append(reported, span{int(d.KeyPos), int(d.End)})
+		}
+	}
+	inReported := func(n ast.Node) bool {
+		for _, s := range reported {
+			if int(n.Pos()) >= s.pos && int(n.End()) <= s.end {
+				return true
 			}
 		}
-		inReported := func(n ast.Node) bool {
-			for _, s := range reported {
-				if int(n.Pos()) >= s.pos && int(n.End()) <= s.end {
-					return true
-				}
+		return false
+	}
+	ast.Inspect(mod.Expr, func(n ast.Node) bool {
+		switch x := n.(type) {
+		case *ast.AttrPath:
+			return false // attribute names are not values
+		case *ast.String:
+			s, ok := x.StaticValue()
+			if !ok || inReported(x) {
+				return true
+			}
+			if addr, ok := machineAddress(s); ok {
+				pass.Report(analysis.Diagnostic{
+					Pos: x.Pos(), End: x.End(),
+					Message: fmt.Sprintf("role contains the IP address %s; %s: take addresses from the machine registry or the machine's configuration, or make them an option the machine sets",
+						addr, agnosticPrinciple),
+				})
+			} else if nodes[s] {
+				pass.Report(analysis.Diagnostic{
+					Pos: x.Pos(), End: x.End(),
+					Message: fmt.Sprintf("role names the machine %q of the registry; %s: refer to machines through the registry (e.g. by role or tag) instead of by name",
+						s, agnosticPrinciple),
+				})
 			}
 			return false
 		}
-		ast.Inspect(mod.File.AST.Expr, func(n ast.Node) bool {
-			switch x := n.(type) {
-			case *ast.AttrPath:
-				return false // attribute names are not values
-			case *ast.String:
-				s, ok := x.StaticValue()
-				if !ok || inReported(x) {
-					return true
-				}
-				if addr, ok := machineAddress(s); ok {
-					pass.Report(analysis.Diagnostic{
-						Pos: x.Pos(), End: x.End(),
-						Message: fmt.Sprintf("role contains the IP address %s; %s: take addresses from the machine registry or the machine's configuration, or make them an option the machine sets",
-							addr, agnosticPrinciple),
-					})
-				} else if nodes[s] {
-					pass.Report(analysis.Diagnostic{
-						Pos: x.Pos(), End: x.End(),
-						Message: fmt.Sprintf("role names the machine %q of the registry; %s: refer to machines through the registry (e.g. by role or tag) instead of by name",
-							s, agnosticPrinciple),
-					})
-				}
-				return false
-			}
-			return true
-		})
-	}
-	return nil, nil
+		return true
+	})
 }
 
 // machineAddress returns the IP address a string holds when it is one

@@ -77,7 +77,7 @@ func runRoleOnlyCompose(pass *analysis.Pass) (any, error) {
 	var repoOptions []*module.Option
 	for _, mod := range m.Modules() {
 		if l.Kind(mod.Path) != layout.Role {
-			repoOptions = append(repoOptions, mod.Options...)
+			repoOptions = append(repoOptions, declared(mod)...)
 		}
 	}
 	allowed := func(p []string) bool {
@@ -97,26 +97,29 @@ func runRoleOnlyCompose(pass *analysis.Pass) (any, error) {
 		}
 		return false
 	}
-	for _, mod := range filesOfKind(pass, l, m, layout.Role) {
-		if isFlakePart(mod) {
-			continue
-		}
-		for _, o := range mod.Options {
-			pass.Report(analysis.Diagnostic{
-				Pos: o.KeyPos, End: o.End,
-				Message: fmt.Sprintf("role declares option %s; %s: declare options in a module under modules/<domain>/ and set them here",
-					module.PathString(o.Path), composePrinciple),
-			})
-		}
-		for _, g := range groupDefs(mod.Defs, func(d *module.Def) bool { return !allowed(d.Path) }) {
-			pass.Report(analysis.Diagnostic{
-				Pos: g.pos, End: g.end,
-				Message: fmt.Sprintf("role sets %s; %s: move it into a module under modules/<domain>/ behind an option, and set that option here",
-					g.paths(), composePrinciple),
-			})
+	for _, file := range filesOfKind(pass, l, m, layout.Role) {
+		for _, mod := range nixosModules(file) {
+			checkCompose(pass, mod, allowed)
 		}
 	}
 	return nil, nil
+}
+
+func checkCompose(pass *analysis.Pass, mod *module.Module, allowed func([]string) bool) {
+	for _, o := range mod.Options {
+		pass.Report(analysis.Diagnostic{
+			Pos: o.KeyPos, End: o.End,
+			Message: fmt.Sprintf("role declares option %s; %s: declare options in a module under modules/<domain>/ and set them here",
+				module.PathString(o.Path), composePrinciple),
+		})
+	}
+	for _, g := range groupDefs(mod.Defs, func(d *module.Def) bool { return !allowed(d.Path) }) {
+		pass.Report(analysis.Diagnostic{
+			Pos: g.pos, End: g.end,
+			Message: fmt.Sprintf("role sets %s; %s: move it into a module under modules/<domain>/ behind an option, and set that option here",
+				g.paths(), composePrinciple),
+		})
+	}
 }
 
 // matchPath matches a dotted pattern against a path: `*` matches one
