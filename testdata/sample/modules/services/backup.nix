@@ -1,12 +1,12 @@
-# Deliberate violation: this module turns restic on as soon as it is
-# imported, instead of offering mares.services.backup.enable for a role.
-{ config, pkgs, ... }:
+# Deliberate violation: this module turns the restic REST server on as soon
+# as it is imported, instead of offering mares.services.backup.enable for a
+# role to set.
+{ pkgs, ... }:
 {
-  services.restic.backups.daily = {
-    repository = "sftp:backup@nas-01:/srv/restic";
-    passwordFile = config.sops.secrets.restic-password.path;
-    paths = [ "/var/lib" ];
-    timerConfig.OnCalendar = "daily";
+  services.restic.server = {
+    enable = true;
+    dataDir = "/srv/restic";
+    appendOnly = true;
   };
   environment.systemPackages = [ pkgs.restic ];
 }
