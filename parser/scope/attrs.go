@@ -12,8 +12,8 @@ import (
 type attrSet struct {
 	node   ast.Node // *ast.AttrSet, *ast.Let or *ast.LegacyLet; nil for a set implied by a path
 	rec    bool     // values see the set's own attributes (rec, let, legacy let)
-	byName map[string]*attr
-	attrs  []*attr    // static attributes in insertion order
+	byName map[string]*attr // index of attrs, built only for large sets
+	attrs  []*attr          // static attributes in insertion order
 	dyn    []*dynAttr // dynamic attributes Nix keeps
 
 	// Definitions Nix drops or rejects. They are still resolved, so that
@@ -29,6 +29,7 @@ type attr struct {
 	pos   token.Pos     // where Nix says it is defined: the path start or the inherit name
 	def   ast.Node      // the path segment or inherit name that defines it
 	decls []ast.Binding // the bindings that define it
+	decl0 [1]ast.Binding
 
 	value   ast.Expr     // the value written for it; nil for inherit and implied sets
 	set     *attrSet     // the set when the value is a literal set or implied by a path
@@ -53,60 +54,145 @@ type dynAttr struct {
 	decl  ast.Binding
 }
 
-func newSet(node ast.Node, rec bool) *attrSet {
-	return &attrSet{node: node, rec: rec, byName: map[string]*attr{}}
+func (b *builder) newSet(node ast.Node, rec bool) *attrSet {
+	s := b.nsets.new()
+	s.node, s.rec = node, rec
+	return s
+}
+
+// indexFrom is the size from which a set indexes its attributes in a map;
+// most sets are smaller, and scanning them costs less than the map.
+const indexFrom = 8
+
+func (s *attrSet) lookup(name string) *attr {
+	if s.byName != nil {
+		return s.lookup(name)
+	}
+	for _, a := range s.attrs {
+		if a.name == name {
+			return a
+		}
+	}
+	return nil
 }
 
 func (s *attrSet) add(a *attr) {
-	s.byName[a.name] = a
 	s.attrs = append(s.attrs, a)
+	switch {
+	case s.byName != nil:
+		s.byName[a.name] = a
+	case len(s.attrs) > indexFrom:
+		s.byName = make(map[string]*attr, 2*len(s.attrs))
+		for _, a := range s.attrs {
+			s.byName[a.name] = a
+		}
+	}
 }
 
-// builder builds the attrSet of every set literal of a file.
+// newAttr returns an attribute defined by decl, its first declaration
+// stored inline to save an allocation per attribute.
+func (b *builder) newAttr(name string, pos token.Pos, def ast.Node, decl ast.Binding) *attr {
+	a := b.attrs.new()
+	a.name, a.pos, a.def = name, pos, def
+	a.decl0[0] = decl
+	a.decls = a.decl0[:1:1]
+	return a
+}
+
+// builder builds the attrSet of set literals, each once, on demand.
 type builder struct {
-	sets map[ast.Node]*attrSet
-	dups []*Duplicate
+	sets  map[ast.Node]*attrSet
+	dups  []*Duplicate
+	attrs slab[attr]
+	nsets slab[attrSet]
 }
 
 func newBuilder() *builder { return &builder{sets: map[ast.Node]*attrSet{}} }
 
-// buildAll builds the sets of every literal under root. Nix builds a set
-// when the parser reduces it, inner sets first; building in reverse
-// preorder gives the same order without recursion.
-func (b *builder) buildAll(root ast.Expr) {
-	var lits []ast.Node
-	stack := []ast.Node{root}
-	var kids []ast.Node
+// setOf returns the attrSet of a set literal, a let or a legacy let (nil
+// for anything else), building it first if needed.
+//
+// Nix builds a set when the parser reduces it, so the sets written as
+// values of its attributes, which it may merge, are complete before it. The
+// same order is followed here over an explicit stack: a literal is built
+// after the literals written as its attribute values.
+func (b *builder) setOf(root ast.Node) *attrSet {
+	if s, ok := b.sets[root]; ok {
+		return s
+	}
+	if isNil(root) {
+		return nil
+	}
+	type item struct {
+		node     ast.Node
+		expanded bool
+	}
+	stack := []item{{node: root}}
 	for len(stack) > 0 {
-		n := stack[len(stack)-1]
-		stack = stack[:len(stack)-1]
-		if isNil(n) {
+		top := len(stack) - 1
+		n := stack[top].node
+		if _, done := b.sets[n]; done {
+			stack = stack[:top]
 			continue
 		}
-		switch n.(type) {
-		case *ast.AttrSet, *ast.Let, *ast.LegacyLet:
-			lits = append(lits, n)
+		bindings, rec, ok := setParts(n)
+		if !ok {
+			stack = stack[:top]
+			continue
 		}
-		kids = kids[:0]
-		eachChild(n, func(c ast.Node) { kids = append(kids, c) })
-		for i := len(kids) - 1; i >= 0; i-- {
-			stack = append(stack, kids[i])
+		if !stack[top].expanded {
+			stack[top].expanded = true
+			for _, bd := range bindings {
+				if d, ok := bd.(*ast.AttrDef); ok && d != nil {
+					if lit, ok := unparen(d.Value).(*ast.AttrSet); ok && lit != nil {
+						if _, done := b.sets[lit]; !done {
+							stack = append(stack, item{node: lit})
+						}
+					}
+				}
+			}
+			continue
+		}
+		stack = stack[:top]
+		b.sets[n] = b.build(n, bindings, rec)
+	}
+	return b.sets[root]
+}
+
+// setParts returns the bindings of a node that holds some, and whether
+// they see each other.
+func setParts(n ast.Node) (bindings []ast.Binding, rec, ok bool) {
+	switch n := n.(type) {
+	case *ast.AttrSet:
+		if n != nil {
+			return n.Bindings, n.Rec.IsValid(), true
+		}
+	case *ast.Let:
+		if n != nil {
+			return n.Bindings, true, true
+		}
+	case *ast.LegacyLet:
+		if n != nil {
+			return n.Bindings, true, true
 		}
 	}
-	for i := len(lits) - 1; i >= 0; i-- {
-		switch n := lits[i].(type) {
-		case *ast.AttrSet:
-			b.sets[n] = b.build(n, n.Bindings, n.Rec.IsValid())
-		case *ast.Let:
-			b.sets[n] = b.build(n, n.Bindings, true)
-		case *ast.LegacyLet:
-			b.sets[n] = b.build(n, n.Bindings, true)
-		}
+	return nil, false, false
+}
+
+// slab hands out pointers into chunks, to spare the allocator and the
+// garbage collector one object per attribute.
+type slab[T any] struct{ buf []T }
+
+func (s *slab[T]) new() *T {
+	if len(s.buf) == cap(s.buf) {
+		s.buf = make([]T, 0, 64)
 	}
+	s.buf = s.buf[:len(s.buf)+1]
+	return &s.buf[len(s.buf)-1]
 }
 
 func (b *builder) build(node ast.Node, bindings []ast.Binding, rec bool) *attrSet {
-	s := newSet(node, rec)
+	s := b.newSet(node, rec)
 	for _, bd := range bindings {
 		switch bd := bd.(type) {
 		case *ast.AttrDef:
@@ -141,8 +227,9 @@ func (b *builder) addInherit(s *attrSet, in *ast.Inherit) {
 		if isNil(n) {
 			continue
 		}
-		a := &attr{pos: n.Pos(), def: n, decls: []ast.Binding{in}, inherit: in, from: from}
 		name, ok := StaticName(n)
+		a := b.newAttr(name, n.Pos(), n, in)
+		a.inherit, a.from = in, from
 		if !ok {
 			// "dynamic attributes not allowed in inherit" (package check);
 			// keep the interpolation's references resolved.
@@ -150,8 +237,7 @@ func (b *builder) addInherit(s *attrSet, in *ast.Inherit) {
 			s.rejected = append(s.rejected, a)
 			continue
 		}
-		a.name = name
-		if prev := s.byName[name]; prev != nil {
+		if prev := s.lookup(name); prev != nil {
 			b.dup(FormatName(name), nil, n.Pos(), n.End(), prev.pos, in)
 			s.rejected = append(s.rejected, a)
 			continue
@@ -169,9 +255,18 @@ func (b *builder) addAttr(s *attrSet, def *ast.AttrDef) {
 	}
 	var names []ast.AttrName
 	if def.Path != nil {
-		for _, n := range def.Path.Names {
-			if !isNil(n) {
-				names = append(names, n)
+		names = def.Path.Names
+		for i, n := range names {
+			if isNil(n) {
+				// A partial tree: keep the segments that exist.
+				names = nil
+				for _, n := range def.Path.Names[i:] {
+					if !isNil(n) {
+						names = append(names, n)
+					}
+				}
+				names = append(def.Path.Names[:i:i], names...)
+				break
 			}
 		}
 	}
@@ -188,15 +283,17 @@ func (b *builder) addAttr(s *attrSet, def *ast.AttrDef) {
 	for i, n := range names[:len(names)-1] {
 		name, ok := StaticName(n)
 		if !ok {
-			nested := newSet(nil, false)
+			nested := b.newSet(nil, false)
 			cur.dyn = append(cur.dyn, &dynAttr{name: n, set: nested, decl: def})
 			cur = nested
 			continue
 		}
-		prev := cur.byName[name]
+		prev := cur.lookup(name)
 		if prev == nil {
-			nested := newSet(nil, false)
-			cur.add(&attr{name: name, pos: pos, def: n, decls: []ast.Binding{def}, set: nested})
+			nested := b.newSet(nil, false)
+			a := b.newAttr(name, pos, n, def)
+			a.set = nested
+			cur.add(a)
 			cur = nested
 			continue
 		}
@@ -214,9 +311,11 @@ func (b *builder) addAttr(s *attrSet, def *ast.AttrDef) {
 		return
 	}
 	lit := b.literalSet(value)
-	prev := cur.byName[name]
+	prev := cur.lookup(name)
 	if prev == nil {
-		cur.add(&attr{name: name, pos: pos, def: last, decls: []ast.Binding{def}, value: value, set: lit})
+		a := b.newAttr(name, pos, last, def)
+		a.value, a.set = value, lit
+		cur.add(a)
 		return
 	}
 	if prev.set == nil || lit == nil || prev.inherit != nil {
@@ -231,7 +330,7 @@ func (b *builder) addAttr(s *attrSet, def *ast.AttrDef) {
 // set is defined twice; src's dynamic attributes and its rec are lost.
 func (b *builder) merge(dst, src *attrSet, def *ast.AttrDef) {
 	for _, a := range src.attrs {
-		if prev := dst.byName[a.name]; prev != nil {
+		if prev := dst.lookup(a.name); prev != nil {
 			end := a.pos
 			if a.def != nil {
 				end = a.def.End()
@@ -252,7 +351,7 @@ func (b *builder) merge(dst, src *attrSet, def *ast.AttrDef) {
 	dst.dropped = append(dst.dropped, src.dropped...)
 	dst.rejected = append(dst.rejected, src.rejected...)
 	src.attrs, src.dyn, src.dropped, src.rejected = nil, nil, nil, nil
-	src.byName = map[string]*attr{}
+	src.byName = nil
 }
 
 func (b *builder) dup(name string, path []ast.AttrName, pos, end, prev token.Pos, decl ast.Binding) {

@@ -1,7 +1,8 @@
 package scope
 
 import (
-	"sort"
+	"cmp"
+	"slices"
 
 	"github.com/nixlint/nixlint/parser/ast"
 )
@@ -13,13 +14,14 @@ import (
 // pushed below the tasks of everything inside it.
 type resolver struct {
 	info     *Info
-	sets     map[ast.Node]*attrSet
+	b        *builder
 	names    map[string][]*Binding // innermost last
 	withs    []*ast.With           // innermost last
 	builtins map[string]*Binding
 	withed   map[withKey]*Binding
 	froms    map[ast.Expr]bool // inherit sources already resolved
 	stack    []task
+	kids     []ast.Node // scratch space of expr
 }
 
 type withKey struct {
@@ -50,10 +52,10 @@ type frame struct {
 	with  bool
 }
 
-func newResolver(info *Info, sets map[ast.Node]*attrSet) *resolver {
+func newResolver(info *Info, b *builder) *resolver {
 	return &resolver{
 		info:     info,
-		sets:     sets,
+		b:        b,
 		names:    map[string][]*Binding{},
 		builtins: map[string]*Binding{},
 		withed:   map[withKey]*Binding{},
@@ -90,11 +92,11 @@ func (r *resolver) expr(e ast.Expr, quiet bool) {
 	case *ast.Ident:
 		r.ref(e, quiet)
 	case *ast.AttrSet:
-		r.pushSet(r.sets[e], nil, quiet)
+		r.pushSet(r.b.setOf(e), nil, quiet)
 	case *ast.LegacyLet:
-		r.pushSet(r.sets[e], nil, quiet)
+		r.pushSet(r.b.setOf(e), nil, quiet)
 	case *ast.Let:
-		r.pushSet(r.sets[e], e.Body, quiet)
+		r.pushSet(r.b.setOf(e), e.Body, quiet)
 	case *ast.With:
 		r.pushExpr(e.Env, quiet) // below the exit: resolved outside the with
 		f := &frame{with: true}
@@ -104,7 +106,14 @@ func (r *resolver) expr(e ast.Expr, quiet bool) {
 	case *ast.Lambda:
 		r.lambda(e, quiet)
 	default:
-		eachChild(e, func(c ast.Node) { r.pushExpr(c.(ast.Expr), quiet) })
+		// Pushed in reverse so that they are resolved in source order,
+		// which keeps most lists sorted already for finish.
+		k := len(r.kids)
+		eachChild(e, func(c ast.Node) { r.kids = append(r.kids, c) })
+		for i := len(r.kids) - 1; i >= k; i-- {
+			r.pushExpr(r.kids[i].(ast.Expr), quiet)
+		}
+		r.kids = r.kids[:k]
 	}
 }
 
@@ -309,7 +318,10 @@ func (r *resolver) builtin(name string) *Binding {
 // on the order of the walk.
 func (r *resolver) finish() {
 	sortIdents := func(ids []*ast.Ident) {
-		sort.SliceStable(ids, func(i, j int) bool { return ids[i].NamePos < ids[j].NamePos })
+		less := func(a, b *ast.Ident) int { return cmp.Compare(a.NamePos, b.NamePos) }
+		if !slices.IsSortedFunc(ids, less) {
+			slices.SortStableFunc(ids, less)
+		}
 	}
 	sortIdents(r.info.Undefined)
 	for _, b := range r.info.Bindings {
@@ -321,10 +333,9 @@ func (r *resolver) finish() {
 	for _, b := range r.withed {
 		sortIdents(b.Uses)
 	}
-	sort.SliceStable(r.info.Bindings, func(i, j int) bool {
-		return r.info.Bindings[i].Def.Pos() < r.info.Bindings[j].Def.Pos()
-	})
-	sort.SliceStable(r.info.Duplicates, func(i, j int) bool {
-		return r.info.Duplicates[i].Pos < r.info.Duplicates[j].Pos
-	})
+	byDef := func(a, b *Binding) int { return cmp.Compare(a.Def.Pos(), b.Def.Pos()) }
+	if !slices.IsSortedFunc(r.info.Bindings, byDef) {
+		slices.SortStableFunc(r.info.Bindings, byDef)
+	}
+	slices.SortStableFunc(r.info.Duplicates, func(a, b *Duplicate) int { return cmp.Compare(a.Pos, b.Pos) })
 }
