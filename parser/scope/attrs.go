@@ -10,11 +10,11 @@ import (
 // set, a let or a legacy let: its static attributes after path expansion and
 // merging, and its dynamic attributes.
 type attrSet struct {
-	node   ast.Node // *ast.AttrSet, *ast.Let or *ast.LegacyLet; nil for a set implied by a path
-	rec    bool     // values see the set's own attributes (rec, let, legacy let)
+	node   ast.Node         // *ast.AttrSet, *ast.Let or *ast.LegacyLet; nil for a set implied by a path
+	rec    bool             // values see the set's own attributes (rec, let, legacy let)
 	byName map[string]*attr // index of attrs, built only for large sets
 	attrs  []*attr          // static attributes in insertion order
-	dyn    []*dynAttr // dynamic attributes Nix keeps
+	dyn    []*dynAttr       // dynamic attributes Nix keeps
 
 	// Definitions Nix drops or rejects. They are still resolved, so that
 	// every reference in the file has a binding, but dropped ones are
