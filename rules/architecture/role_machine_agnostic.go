@@ -9,6 +9,7 @@ import (
 	"github.com/nixlint/nixlint/analysis"
 	"github.com/nixlint/nixlint/model/layout"
 	"github.com/nixlint/nixlint/model/module"
+	"github.com/nixlint/nixlint/model/registry"
 	"github.com/nixlint/nixlint/parser/ast"
 )
 
@@ -27,7 +28,7 @@ equal to the name of a node of the machine registry (the nodes attribute
 sets of the infrastructure folder). Host names and addresses belong in the
 registry or in the machine's own configuration.`,
 	Severity: analysis.Warning,
-	Requires: requires,
+	Requires: append([]*analysis.Analyzer{registry.Analyzer}, requires...),
 	Run:      runRoleMachineAgnostic,
 	Docs: &analysis.Docs{
 		Principle: "A machine can have multiple roles, but a role is not tied to a specific machine. Roles define state and functionality rather than machines themselves. (CONVENTIONS.md, \"Directory Purposes\", roles/)",
@@ -55,7 +56,7 @@ func runRoleMachineAgnostic(pass *analysis.Pass) (any, error) {
 	if l == nil || m == nil || !l.Has[l.Folders.Roles] {
 		return nil, nil
 	}
-	nodes := registryNodes(pass, l, m)
+	nodes := registryNodes(pass)
 	for _, file := range filesOfKind(pass, l, m, layout.Role) {
 		for _, mod := range nixosModules(file) {
 			checkAgnostic(pass, l, mod, nodes)
@@ -147,35 +148,47 @@ func machineAddress(s string) (string, bool) {
 		return "", false
 	}
 	addr = addr.Unmap()
-	if !addr.IsValid() || !(addr.IsPrivate() || cgnat.Contains(addr)) {
+	if !addr.IsValid() || !labAddress(addr) {
 		return "", false
 	}
 	return addr.String(), true
 }
 
-// cgnat is the shared address space (RFC 6598) that Tailscale and other
-// overlay networks give machines.
-var cgnat = netip.MustParsePrefix("100.64.0.0/10")
+// labRanges are the address ranges a lab gives its machines besides the
+// private ones: the shared space (RFC 6598) Tailscale and other overlay
+// networks use, and the documentation ranges (RFC 5737, RFC 3849), which
+// examples use for machines and which are never a real outside service.
+var labRanges = []netip.Prefix{
+	netip.MustParsePrefix("100.64.0.0/10"),
+	netip.MustParsePrefix("192.0.2.0/24"),
+	netip.MustParsePrefix("198.51.100.0/24"),
+	netip.MustParsePrefix("203.0.113.0/24"),
+	netip.MustParsePrefix("2001:db8::/32"),
+}
 
-// registryNodes returns the names of the machines of the registry: the
-// attributes of `nodes` sets defined in the infrastructure folder (at any
-// attribute path, never below options). This is a minimal reading until the
-// registry model lands: only names written as static attributes count.
-func registryNodes(pass *analysis.Pass, l *layout.Layout, m *module.Model) map[string]bool {
+func labAddress(a netip.Addr) bool {
+	if a.IsPrivate() {
+		return true
+	}
+	for _, p := range labRanges {
+		if p.Contains(a) {
+			return true
+		}
+	}
+	return false
+}
+
+// registryNodes returns the names of the machines of the registry.
+func registryNodes(pass *analysis.Pass) map[string]bool {
 	names := make(map[string]bool)
-	if !l.Has[l.Folders.Infrastructure] {
+	reg, _ := pass.ResultOf[registry.Analyzer].(*registry.Registry)
+	if reg == nil {
 		return names
 	}
-	for _, mod := range m.Modules() {
-		if !layout.In(mod.Path, l.Folders.Infrastructure) {
-			continue
-		}
-		for _, d := range mod.Defs {
-			for i := 0; i+1 < len(d.Path); i++ {
-				if d.Path[i] == "nodes" && d.Path[i+1] != module.Dynamic && len(d.Path[i+1]) > 1 {
-					names[d.Path[i+1]] = true
-				}
-			}
+	for _, n := range reg.Nodes {
+		// A one-letter name would match too many ordinary strings.
+		if len(n.Name) > 1 {
+			names[n.Name] = true
 		}
 	}
 	return names
