@@ -207,22 +207,26 @@ var alreadyAt = regexp.MustCompile(` already defined at \S+`)
 // exactly when File reports an error, and that Nix's error is among those
 // File reports.
 func TestFileAgreesWithNix(t *testing.T) {
-	dir := t.TempDir()
-	for _, tc := range checkCases {
+	srcs := make([]string, len(checkCases))
+	for i, tc := range checkCases {
+		srcs[i] = tc.src
+	}
+	verdicts := nixParseAll(t, srcs)
+	for i, tc := range checkCases {
 		syntax, errs := runCheck(t, "case.nix", tc.src)
 		if len(syntax) > 0 {
 			t.Errorf("%s: parse: %v", tc.src, syntax)
 			continue
 		}
-		ok, msg := nixParse(t, dir, tc.src)
-		if ok != (len(errs) == 0) {
-			t.Errorf("%s: Nix accepts: %v (%s); nixlint reports %d errors: %v", tc.src, ok, msg, len(errs), errs)
+		v := verdicts[i]
+		if v.ok != (len(errs) == 0) {
+			t.Errorf("%s: Nix accepts: %v (%s); nixlint reports %d errors: %v", tc.src, v.ok, v.msg, len(errs), errs)
 			continue
 		}
-		if ok {
+		if v.ok {
 			continue
 		}
-		norm := alreadyAt.ReplaceAllString(msg, " already defined")
+		norm := alreadyAt.ReplaceAllString(v.msg, " already defined")
 		found := false
 		for _, e := range errs {
 			if alreadyAt.ReplaceAllString(e.Msg, " already defined") == norm {
@@ -230,7 +234,7 @@ func TestFileAgreesWithNix(t *testing.T) {
 			}
 		}
 		if !found {
-			t.Errorf("%s: Nix says %q, nixlint does not: %v", tc.src, msg, errs)
+			t.Errorf("%s: Nix says %q, nixlint does not: %v", tc.src, v.msg, errs)
 		}
 	}
 }

@@ -54,4 +54,5 @@ var globalNames = [...]string{
 const curPos = "__curPos"
 
 // IsGlobal reports whether name is bound in Nix 2.8's base scope.
-func IsGlobal(name string) bool { return globals[name] || name == curPos }
+// `__curPos` is not: it is a position literal wherever it is an expression.
+func IsGlobal(name string) bool { return globals[name] }

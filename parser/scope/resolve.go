@@ -90,6 +90,11 @@ func (r *resolver) run(root ast.Expr) {
 func (r *resolver) expr(e ast.Expr, quiet bool) {
 	switch e := e.(type) {
 	case *ast.Ident:
+		if e != nil && e.Name == curPos {
+			// A position literal, not a variable.
+			r.use(e, r.builtin(curPos))
+			return
+		}
 		r.ref(e, quiet)
 	case *ast.AttrSet:
 		r.pushSet(r.b.setOf(e), nil, quiet)
@@ -256,7 +261,8 @@ func (r *resolver) exit(f *frame) {
 	}
 }
 
-// inheritRef resolves the name of `inherit name;` as a reference.
+// inheritRef resolves the name of `inherit name;` as a reference. Even
+// `inherit __curPos;` names a variable.
 func (r *resolver) inheritRef(a *attr, quiet bool) {
 	id, ok := a.def.(*ast.Ident)
 	if !ok {
@@ -278,14 +284,15 @@ func (r *resolver) ref(id *ast.Ident, quiet bool) {
 		}
 		return
 	}
+	r.use(id, b)
+}
+
+func (r *resolver) use(id *ast.Ident, b *Binding) {
 	r.info.Refs[id] = b
 	b.Uses = append(b.Uses, id)
 }
 
 func (r *resolver) lookup(name string) *Binding {
-	if name == curPos {
-		return r.builtin(name)
-	}
 	if s := r.names[name]; len(s) > 0 {
 		return s[len(s)-1]
 	}
