@@ -81,9 +81,14 @@ func addSARIFRule(run *sarif.Run, r *RuleInfo) {
 	short := firstNonEmpty(r.Summary, r.Description, "Findings of the nixlint rule "+id+".")
 	full := firstNonEmpty(r.Description, short)
 	helpURI := ruleHelpURI(r)
-	helpText := firstNonEmpty(r.Help, full) + "\n\nDocumentation: " + helpURI
-	helpMD := firstNonEmpty(r.HelpMarkdown, markdownParagraphs(firstNonEmpty(r.Help, full))) +
-		"\n\n[Documentation](" + helpURI + ")"
+	helpText := strings.TrimSpace(firstNonEmpty(r.Help, full))
+	if !strings.Contains(helpText, helpURI) {
+		helpText += "\n\nDocumentation: " + helpURI
+	}
+	helpMD := strings.TrimSpace(firstNonEmpty(r.HelpMarkdown, markdownParagraphs(firstNonEmpty(r.Help, full))))
+	if !strings.Contains(helpMD, helpURI) {
+		helpMD += "\n\n[Documentation](" + helpURI + ")"
+	}
 	sev := r.Severity
 	level := sarifLevel(sev)
 	if sev == "off" {

@@ -345,3 +345,13 @@ func TestSARIFResultLimit(t *testing.T) {
 		t.Errorf("truncation not noted: %+v", run.Invocations)
 	}
 }
+
+func TestSARIFHelpLinkOnce(t *testing.T) {
+	uri := RuleDocsBaseURL + "r.md"
+	res := &Result{Rules: []RuleInfo{{ID: "r", Summary: "s", Help: "help\n\nMore: " + uri + "\n", HelpMarkdown: "**help**\n\n[Documentation](" + uri + ")\n", HelpURI: uri}}}
+	log, _ := writeSARIFLog(t, res, Options{})
+	r := log.Runs[0].Tool.Driver.Rules[0]
+	if strings.Count(r.Help.Text, uri) != 1 || strings.Count(r.Help.Markdown, uri) != 1 {
+		t.Errorf("documentation link repeated:\n%q\n%q", r.Help.Text, r.Help.Markdown)
+	}
+}
