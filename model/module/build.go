@@ -207,18 +207,7 @@ func (b *builder) collectUses(root ast.Expr) {
 // condition builds the Cond for a condition expression.
 func (b *builder) condition(kind CondKind, e ast.Expr, negated bool) Cond {
 	c := Cond{Kind: kind, Expr: e, Negated: negated}
-	ast.Inspect(e, func(n ast.Node) bool {
-		switch x := n.(type) {
-		case *ast.Ident, *ast.Select:
-			if p, ok := b.r.configPath(x.(ast.Expr)); ok {
-				c.Refs = append(c.Refs, p)
-				return false
-			}
-		case *ast.AttrPath:
-			return false
-		}
-		return true
-	})
+	c.Refs = b.refs(e, 0)
 	// A condition on nothing the model can name (a function argument, a
 	// computed value) is opaque: rules must not judge what it guards.
 	c.Opaque = len(c.Refs) == 0
@@ -227,6 +216,33 @@ func (b *builder) condition(kind CondKind, e ast.Expr, negated bool) Cond {
 		c.Text = "!(" + c.Text + ")"
 	}
 	return c
+}
+
+// refs returns the config paths an expression refers to, following let
+// bindings of computed values (`on = cfg.enable && cfg.x;` then `mkIf on`).
+func (b *builder) refs(e ast.Expr, depth int) []Ref {
+	var out []Ref
+	if depth > maxAlias {
+		return nil
+	}
+	ast.Inspect(e, func(n ast.Node) bool {
+		switch x := n.(type) {
+		case *ast.Ident, *ast.Select:
+			if p, ok := b.r.configPath(x.(ast.Expr)); ok {
+				out = append(out, p)
+				return false
+			}
+			if id, ok := x.(*ast.Ident); ok {
+				if bd := b.r.binding(id); bd != nil && (bd.Kind == scope.Let || bd.Kind == scope.Rec) && bd.Value != nil {
+					out = append(out, b.refs(bd.Value, depth+1)...)
+				}
+			}
+		case *ast.AttrPath:
+			return false
+		}
+		return true
+	})
+	return out
 }
 
 // render prints an expression with config references spelled out from

@@ -260,3 +260,14 @@ func TestInlineModules(t *testing.T) {
 		t.Errorf("second inline defs = %s", got)
 	}
 }
+
+func TestCondRefsThroughComputedLet(t *testing.T) {
+	m := build(t, token.NewFileSet(), "modules/a/x.nix", `{ config, lib, ... }:
+let cfg = config.s; open = cfg.enable && cfg.openFirewall; in {
+  config = lib.mkIf open { x = 1; };
+}`)
+	c := m.Defs[0].Conds[0]
+	if len(c.Refs) != 2 || c.Refs[1].String() != "s.openFirewall" || c.Opaque {
+		t.Errorf("refs = %v, opaque %v", c.Refs, c.Opaque)
+	}
+}

@@ -20,8 +20,8 @@ var RoleMachineAgnostic = &analysis.Analyzer{
 
 A machine can have several roles, and a role must fit any machine. The rule
 reports, in roles, a definition of networking.hostName, a literal IP address
-of a machine of the lab (a private or overlay-network IPv4 or IPv6 address,
-also in a CIDR, host:port or URL; networks such as 10.0.0.0/24, loopback,
+of a machine of the lab (a private, overlay-network or documentation-range
+IPv4 or IPv6 address, also in a CIDR, host:port or URL; networks such as 10.0.0.0/24, loopback,
 unspecified and public addresses such as the resolver 1.1.1.1 are not tied
 to a machine and are fine) and a string
 equal to the name of a node of the machine registry (the nodes attribute
