@@ -12,9 +12,15 @@ import (
 )
 
 // decoder lays a decoded TOML document over a Config, checking every key,
-// type and value on the way. go-toml gives the values; positions come from
-// the index built by indexPositions. All errors are collected so the first
-// one in the file can be reported, whatever order maps are visited in.
+// type and value on the way. go-toml gives the values (and the syntax
+// errors, with positions); positions of everything else come from the index
+// built by indexPositions. go-toml's strict mode (DisallowUnknownFields and
+// StrictMissingError) is not used: half of the keys are not struct fields
+// (rule options depend on the Schema, prefixes and purposes are free-form
+// names), overlay semantics (extend-, replace-) need to see what the user
+// wrote rather than a merged struct, and its errors offer no did-you-mean.
+// All errors are collected so the first one in the file can be reported,
+// whatever order maps are visited in.
 type decoder struct {
 	file   string
 	pos    positions

@@ -257,3 +257,23 @@ func TestDefaultMatchesConventionsDocument(t *testing.T) {
 		}
 	}
 }
+
+// Changing what Default returns must not change the next Default.
+func TestDefaultIsACopy(t *testing.T) {
+	a := Default()
+	a.Conventions.Prefixes["hass"] = "x"
+	a.Conventions.Purposes["db"][0] = Span{1, 2}
+	a.Conventions.IDRanges[0].Name = "x"
+	a.Conventions.VMSources[0].ID[0] = "x"
+	a.Conventions.Environments[0] = "x"
+	a.Layout.Flake = "x"
+	b := Default()
+	if b.Conventions.IsPrefix("hass") || b.Conventions.Purposes["db"][0] != (Span{220, 239}) ||
+		b.Conventions.IDRanges[0].Name == "x" || b.Conventions.VMSources[0].ID[0] == "x" ||
+		b.Conventions.Environments[0] == "x" || b.Layout.Flake == "x" {
+		t.Errorf("Default shares state between calls")
+	}
+	if fresh, _ := parseDefault(); !reflect.DeepEqual(fresh, b) {
+		t.Errorf("the cached default differs from a fresh parse")
+	}
+}

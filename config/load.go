@@ -5,10 +5,12 @@ import (
 	_ "embed"
 	"errors"
 	"fmt"
+	"io"
 	"io/fs"
 	"os"
 	"path/filepath"
 	"strings"
+	"sync"
 
 	"github.com/pelletier/go-toml/v2"
 )
@@ -25,13 +27,20 @@ func DefaultTOML() string { return defaultTOML }
 // the tests, so it never fails; should it ever, the result still has the
 // default layout rather than nothing.
 func Default() *Config {
-	cfg, err := parseDefault()
-	if err != nil {
+	defaultOnce.Do(func() { defaultCfg, defaultErr = parseDefault() })
+	if defaultErr != nil {
 		return &Config{Layout: Layout{Flake: "flake", Roles: "roles", Modules: "modules",
 			Packages: "packages", Infrastructure: "modules/infrastructure"}}
 	}
-	return cfg
+	return defaultCfg.clone()
 }
+
+// The default is parsed once; Default hands out deep copies.
+var (
+	defaultOnce sync.Once
+	defaultCfg  *Config
+	defaultErr  error
+)
 
 // parseDefault parses the embedded default over an empty configuration.
 // Positions are dropped: Line fields stay 0 for defaults, so errors about a
@@ -50,16 +59,67 @@ func parseDefault() (*Config, error) {
 // checking every key against the known layout, conventions and the rules
 // of schema. Every error is an *Error naming the file, line and key.
 func Load(path string, schema Schema) (*Config, error) {
-	data, err := os.ReadFile(path)
+	data, err := readFile(path)
 	if err != nil {
-		reason := err.Error()
-		var pe *fs.PathError
-		if errors.As(err, &pe) {
-			reason = pe.Err.Error() // the path is already in File
-		}
-		return nil, &Error{File: path, Msg: "cannot read the configuration: " + reason, Err: err}
+		return nil, err
 	}
 	return Parse(path, data, schema)
+}
+
+// MaxSize bounds the configuration file. go-toml checks for duplicate keys
+// with a linear search per key, so a table of tens of thousands of keys
+// takes seconds; a real configuration is a few kilobytes (the fully spelt
+// default is about 15 KiB).
+const MaxSize = 128 << 10
+
+// readFile reads a configuration file that is a regular file of at most
+// MaxSize bytes: a FIFO or a device would block or never end.
+func readFile(path string) ([]byte, error) {
+	fail := func(msg string, err error) error {
+		var pe *fs.PathError
+		if errors.As(err, &pe) {
+			err = pe.Err // the path is already in File
+		}
+		if err != nil {
+			msg += ": " + err.Error()
+		}
+		return &Error{File: path, Msg: msg, Err: err}
+	}
+	// Stat before opening: opening a FIFO blocks until a writer comes.
+	fi, err := os.Stat(path)
+	if err != nil {
+		return nil, fail("cannot read the configuration", err)
+	}
+	if !fi.Mode().IsRegular() {
+		return nil, fail(fmt.Sprintf("the configuration must be a regular file, not a %s", fileKind(fi.Mode())), nil)
+	}
+	f, err := os.Open(path)
+	if err != nil {
+		return nil, fail("cannot read the configuration", err)
+	}
+	defer f.Close()
+	data, err := io.ReadAll(io.LimitReader(f, MaxSize+1))
+	if err != nil {
+		return nil, fail("cannot read the configuration", err)
+	}
+	if len(data) > MaxSize {
+		return nil, fail(fmt.Sprintf("the configuration is larger than %d KiB; nixlint reads at most that", MaxSize>>10), nil)
+	}
+	return data, nil
+}
+
+func fileKind(m fs.FileMode) string {
+	switch {
+	case m.IsDir():
+		return "directory"
+	case m&fs.ModeNamedPipe != 0:
+		return "named pipe"
+	case m&fs.ModeSocket != 0:
+		return "socket"
+	case m&fs.ModeDevice != 0:
+		return "device"
+	}
+	return "special file"
 }
 
 // Parse is Load for a file already read: file names it in errors.

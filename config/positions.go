@@ -1,6 +1,7 @@
 package config
 
 import (
+	"sort"
 	"strconv"
 	"strings"
 
@@ -33,21 +34,31 @@ func indexPath(path string, i int) string {
 	return path + "[" + strconv.Itoa(i) + "]"
 }
 
+// indexer builds a positions index.
+type indexer struct {
+	p     unstable.Parser
+	lines []int // offset of the start of each line
+	ps    positions
+}
+
 // indexPositions walks data with go-toml's parser and records the position of
-// every key, table header and array element. It is only called after the
-// document decoded without error, so a parser error here cannot happen; if
-// it did, the index is simply incomplete and errors lose their line.
+// every key, table header and array element. After a syntax error the index
+// holds what came before it.
 func indexPositions(data []byte) positions {
-	ps := positions{}
-	var p unstable.Parser
-	p.Reset(data)
+	ix := &indexer{ps: positions{}, lines: []int{0}}
+	for i, b := range data {
+		if b == '\n' {
+			ix.lines = append(ix.lines, i+1)
+		}
+	}
+	ix.p.Reset(data)
 	arrayTables := map[string]int{} // resolved path -> number of [[path]] seen
 	current := ""
-	for p.NextExpression() {
-		e := p.Expression()
+	for ix.p.NextExpression() {
+		e := ix.p.Expression()
 		switch e.Kind {
 		case unstable.Table, unstable.ArrayTable:
-			parts, last := keyParts(&p, e)
+			parts, nodes := keyParts(e)
 			// Resolve each prefix: a prefix that names an array of tables
 			// refers to its last element, as in TOML itself.
 			path := ""
@@ -59,59 +70,55 @@ func indexPositions(data []byte) positions {
 					}
 				}
 			}
-			pos := shapePos(&p, last)
-			if _, ok := ps[path]; !ok {
-				ps[path] = pos
+			pos := ix.at(nodes[len(nodes)-1])
+			if _, ok := ix.ps[path]; !ok {
+				ix.ps[path] = pos
 			}
 			if e.Kind == unstable.ArrayTable {
 				n := arrayTables[path]
 				arrayTables[path] = n + 1
 				path = indexPath(path, n)
-				ps[path] = pos
+				ix.ps[path] = pos
 			}
 			current = path
 		case unstable.KeyValue:
-			indexKeyValue(&p, ps, current, e)
+			ix.keyValue(current, e)
 		}
 	}
-	return ps
+	return ix.ps
 }
 
-// indexKeyValue records a key = value line (or an entry of an inline table)
+// keyValue records a key = value line (or an entry of an inline table)
 // and everything inside its value.
-func indexKeyValue(p *unstable.Parser, ps positions, parent string, kv *unstable.Node) {
-	parts, last := keyParts(p, kv)
-	pos := shapePos(p, last)
+func (ix *indexer) keyValue(parent string, kv *unstable.Node) {
+	parts, nodes := keyParts(kv)
 	path := parent
-	it := kv.Key()
 	for i, part := range parts {
-		it.Next()
 		path = keyPath(path, part)
 		// A dotted key (rules.x.severity = …) defines its prefixes too;
 		// errors about rules.x need a position: that of "x".
-		if _, ok := ps[path]; !ok && i < len(parts)-1 {
-			ps[path] = shapePos(p, it.Node())
+		if _, ok := ix.ps[path]; !ok && i < len(parts)-1 {
+			ix.ps[path] = ix.at(nodes[i])
 		}
 	}
-	if v := kv.Value(); v != nil && v.Kind != unstable.Array && v.Raw.Length > 0 {
-		vp := shapePos(p, v)
+	pos := ix.at(nodes[len(nodes)-1])
+	v := kv.Value()
+	if v.Kind != unstable.Array && v.Raw.Length > 0 {
+		vp := ix.at(v)
 		pos.valLine, pos.valCol = vp.keyLine, vp.keyCol
 	}
-	ps[path] = pos
-	indexValue(p, ps, path, kv.Value())
+	ix.ps[path] = pos
+	ix.value(path, v)
 }
 
-// indexValue records the elements of arrays and inline tables.
-func indexValue(p *unstable.Parser, ps positions, path string, v *unstable.Node) {
-	if v == nil {
-		return
-	}
+// value records the elements of arrays and inline tables.
+func (ix *indexer) value(path string, v *unstable.Node) {
 	switch v.Kind {
 	case unstable.InlineTable:
 		it := v.Children()
 		for it.Next() {
 			if n := it.Node(); n.Kind == unstable.KeyValue {
-				indexKeyValue(p, ps, path, n)
+				ix.keyValue(path, n)
 			}
 		}
 	case unstable.Array:
@@ -124,40 +131,42 @@ func indexValue(p *unstable.Parser, ps positions, path string, v *unstable.Node)
 			}
 			ep := indexPath(path, i)
 			if n.Raw.Length > 0 {
-				ps[ep] = shapePos(p, n)
-			} else if outer, ok := ps[path]; ok {
-				ps[ep] = outer // nested arrays carry no range of their own
+				ix.ps[ep] = ix.at(n)
+			} else if outer, ok := ix.ps[path]; ok {
+				ix.ps[ep] = outer // nested arrays carry no range of their own
 			}
-			indexValue(p, ps, ep, n)
+			ix.value(ep, n)
 			i++
 		}
 	}
 }
 
-// keyParts returns the decoded parts of a node's key and the last key node.
-func keyParts(p *unstable.Parser, n *unstable.Node) ([]string, *unstable.Node) {
+// keyParts returns the decoded parts of a node's key and their nodes.
+func keyParts(n *unstable.Node) ([]string, []*unstable.Node) {
 	var parts []string
-	var last *unstable.Node
+	var nodes []*unstable.Node
 	it := n.Key()
 	for it.Next() {
-		last = it.Node()
-		parts = append(parts, string(last.Data))
+		nodes = append(nodes, it.Node())
+		parts = append(parts, string(it.Node().Data))
 	}
-	return parts, last
+	return parts, nodes
 }
 
-// shapePos is the start of node n, as both key and value position.
-func shapePos(p *unstable.Parser, n *unstable.Node) position {
-	if n == nil {
-		return position{}
-	}
-	s := p.Shape(n.Raw).Start
-	return position{keyLine: s.Line, keyCol: s.Column, valLine: s.Line, valCol: s.Column}
+// at is the start of node n, as both key and value position: 1-based line
+// and byte column, as go-toml reports them for syntax errors. A line table
+// keeps this logarithmic; go-toml's Parser.Shape rescans from the start of
+// the file, which is quadratic over a large file.
+func (ix *indexer) at(n *unstable.Node) position {
+	off := int(n.Raw.Offset)
+	line := sort.Search(len(ix.lines), func(i int) bool { return ix.lines[i] > off }) // 1-based
+	col := off - ix.lines[line-1] + 1
+	return position{keyLine: line, keyCol: col, valLine: line, valCol: col}
 }
 
 // lookup finds the position of path, falling back to its closest recorded
-// ancestor (a key inside a table written by a dotted key is recorded under
-// its full path, but a missing entry must not lose the line altogether).
+// ancestor (a missing key, such as an exception's absent reason, is
+// reported where its table starts).
 func (ps positions) lookup(path string) position {
 	for path != "" {
 		if pos, ok := ps[path]; ok {
