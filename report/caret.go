@@ -19,7 +19,7 @@ const (
 // that continues on later lines is underlined to the end of its first line;
 // a span past the end of the line gets one caret after the last character.
 func snippet(f *Finding) (src, carets string, ok bool) {
-	line := f.LineText
+	line := strings.TrimSuffix(f.LineText, "\r") // a CRLF file
 	if line == "" {
 		return "", "", false
 	}

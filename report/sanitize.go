@@ -7,7 +7,7 @@ import (
 )
 
 // escapeControls makes s safe to print on one terminal line: control
-// characters (C0, DEL, C1) become Go-style escapes (\n, \x1b) and invalid
+// characters (C0, DEL, C1, bidi) become Go-style escapes (\n, \x1b) and invalid
 // UTF-8 bytes \xNN. File names and messages can carry bytes from the linted
 // repository; printed raw, a newline would break the path:line:col: format
 // editors parse, and an escape sequence would reach the user's terminal.
@@ -53,9 +53,14 @@ func needsEscape(s string) bool {
 	return false
 }
 
-// isControl reports whether r is a C0 or C1 control character or DEL.
+// isControl reports whether r is a C0 or C1 control character, DEL, or a
+// bidirectional formatting character. The last kind reorders the rest of
+// the line on screen ("Trojan Source"), so a finding could be shown next
+// to text that is not what the file says.
 func isControl(r rune) bool {
-	return r < 0x20 || r == 0x7f || (r >= 0x80 && r <= 0x9f)
+	return r < 0x20 || r == 0x7f || (r >= 0x80 && r <= 0x9f) ||
+		r == 0x061c || r == 0x200e || r == 0x200f ||
+		(r >= 0x202a && r <= 0x202e) || (r >= 0x2066 && r <= 0x2069)
 }
 
 // displayLine prepares a source line for the caret display: tabs stay (the

@@ -71,6 +71,16 @@ func TestSnippet(t *testing.T) {
 			src:  "\uFFFD[\uFFFDx!", carets: "    ^", ok: true,
 		},
 		{
+			name: "bidi controls shown as U+FFFD",
+			f:    Finding{Line: 1, Column: 5, EndLine: 1, EndColumn: 6, LineText: "a\u202eb\u2066c"},
+			src:  "a\uFFFDb\uFFFDc", carets: "  ^", ok: true, // column 5 is "b"
+		},
+		{
+			name: "CRLF line ending dropped",
+			f:    Finding{Line: 1, Column: 1, EndLine: 1, EndColumn: 9, LineText: "abc\r"},
+			src:  "abc", carets: "^~~", ok: true,
+		},
+		{
 			name: "empty LineText shows nothing",
 			f:    Finding{Line: 1, Column: 1, EndLine: 1, EndColumn: 2},
 			ok:   false,
