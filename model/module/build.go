@@ -29,6 +29,13 @@ func Build(f *analysis.File) *Module {
 		m.Opaque = true
 		return m
 	}
+	if len(f.Syntax) > 0 {
+		// A partial tree would yield a partial model that looks complete:
+		// the syntax-error rule reports the file, the model skips it.
+		m.Opaque = true
+		m.Unknowns = append(m.Unknowns, Unknown{Pos: f.AST.Pos(), End: f.AST.End(), Reason: "the file has syntax errors"})
+		return m
+	}
 	m.Expr = f.AST.Expr
 	b := &builder{m: m, r: &resolver{info: scope.Resolve(f.AST)}, src: f.Src, base: baseOf(f)}
 	b.top(f.AST.Expr)
@@ -67,7 +74,9 @@ func (b *builder) top(e ast.Expr) {
 			b.m.Lambda = x
 			if x.Formals != nil {
 				for _, fo := range x.Formals.List {
-					b.m.Args = append(b.m.Args, fo.Name.Name)
+					if fo != nil && fo.Name != nil {
+						b.m.Args = append(b.m.Args, fo.Name.Name)
+					}
 				}
 			}
 			e = x.Body
@@ -90,7 +99,7 @@ func (b *builder) top(e ast.Expr) {
 
 func (b *builder) moduleSet(s *ast.AttrSet) {
 	for _, bd := range s.Bindings {
-		if d, ok := bd.(*ast.AttrDef); ok && len(d.Path.Names) > 0 {
+		if d, ok := bd.(*ast.AttrDef); ok && d.Path != nil && len(d.Path.Names) > 0 {
 			if n, ok := ast.StaticName(d.Path.Names[0]); ok && (n == "config" || n == "options") {
 				b.m.Explicit = true
 			}
@@ -220,7 +229,13 @@ func (b *builder) condition(kind CondKind, e ast.Expr, negated bool) Cond {
 
 // refs returns the config paths an expression refers to, following let
 // bindings of computed values (`on = cfg.enable && cfg.x;` then `mkIf on`).
+// Each binding is followed once, so a chain of bindings that each use the
+// previous one twice cannot blow up.
 func (b *builder) refs(e ast.Expr, depth int) []Ref {
+	return b.refsSeen(e, depth, make(map[*scope.Binding]bool))
+}
+
+func (b *builder) refsSeen(e ast.Expr, depth int, seen map[*scope.Binding]bool) []Ref {
 	var out []Ref
 	if depth > maxAlias {
 		return nil
@@ -233,8 +248,9 @@ func (b *builder) refs(e ast.Expr, depth int) []Ref {
 				return false
 			}
 			if id, ok := x.(*ast.Ident); ok {
-				if bd := b.r.binding(id); bd != nil && (bd.Kind == scope.Let || bd.Kind == scope.Rec) && bd.Value != nil {
-					out = append(out, b.refs(bd.Value, depth+1)...)
+				if bd := b.r.binding(id); bd != nil && (bd.Kind == scope.Let || bd.Kind == scope.Rec) && bd.Value != nil && !seen[bd] {
+					seen[bd] = true
+					out = append(out, b.refsSeen(bd.Value, depth+1, seen)...)
 				}
 			}
 		case *ast.AttrPath:

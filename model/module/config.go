@@ -102,6 +102,9 @@ func (b *builder) set(s *ast.AttrSet, p []string, keys []ast.AttrName, conds []C
 	for _, bd := range s.Bindings {
 		switch d := bd.(type) {
 		case *ast.AttrDef:
+			if d.Path == nil || len(d.Path.Names) == 0 || d.Value == nil {
+				continue
+			}
 			np, nk := b.names(p, keys, d.Path.Names)
 			t := top
 			if !t.IsValid() {

@@ -1,7 +1,11 @@
 package module
 
 import (
+	"fmt"
 	"go/token"
+	"io/fs"
+	"os"
+	"path/filepath"
 	"strings"
 	"testing"
 
@@ -269,5 +273,55 @@ let cfg = config.s; open = cfg.enable && cfg.openFirewall; in {
 	c := m.Defs[0].Conds[0]
 	if len(c.Refs) != 2 || c.Refs[1].String() != "s.openFirewall" || c.Opaque {
 		t.Errorf("refs = %v, opaque %v", c.Refs, c.Opaque)
+	}
+}
+
+// TestCorpusNoPanic reads every file of the parser corpus (valid and
+// invalid Nix) as a module: the model must never panic.
+func TestCorpusNoPanic(t *testing.T) {
+	var n int
+	err := filepath.WalkDir("../../testdata", func(p string, d fs.DirEntry, err error) error {
+		if err != nil || d.IsDir() || !strings.HasSuffix(p, ".nix") {
+			return err
+		}
+		src, err := os.ReadFile(p)
+		if err != nil {
+			return err
+		}
+		f, errs := parser.ParseFile(token.NewFileSet(), p, src)
+		Build(&analysis.File{Path: p, Src: src, AST: f, Syntax: errs})
+		n++
+		return nil
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if n == 0 {
+		t.Skip("no corpus found")
+	}
+}
+
+// TestExponentialLetChain: each binding uses the previous one twice; a
+// naive expansion would take 2^n steps. Within the alias bound the
+// reference is found; beyond it the condition is opaque, never slow.
+func TestExponentialLetChain(t *testing.T) {
+	for _, n := range []int{20, 200} {
+		var b strings.Builder
+		b.WriteString("{ config, lib, ... }: let a0 = config.x.enable;\n")
+		for i := 1; i <= n; i++ {
+			fmt.Fprintf(&b, "a%d = a%d && a%d;\n", i, i-1, i-1)
+		}
+		fmt.Fprintf(&b, "in { config = lib.mkIf a%d { y = 1; }; }", n)
+		m := build(t, token.NewFileSet(), "modules/a/x.nix", b.String())
+		if len(m.Defs) != 1 {
+			t.Fatalf("n=%d: defs = %v", n, defs(m))
+		}
+		c := m.Defs[0].Conds[0]
+		if n < maxAlias && (len(c.Refs) == 0 || c.Refs[0].String() != "x.enable") {
+			t.Errorf("n=%d: refs = %v", n, c.Refs)
+		}
+		if n > maxAlias && !c.Opaque && c.Refs[0].String() != "x.enable" {
+			t.Errorf("n=%d: refs = %v", n, c.Refs)
+		}
 	}
 }

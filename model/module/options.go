@@ -26,6 +26,9 @@ func (b *builder) options(e ast.Expr, p []string, keys []ast.AttrName, keyPos to
 	case *ast.AttrSet:
 		for _, bd := range x.Bindings {
 			d, ok := bd.(*ast.AttrDef)
+			if ok && (d.Path == nil || len(d.Path.Names) == 0 || d.Value == nil) {
+				continue
+			}
 			if !ok {
 				b.unknown(bd.Pos(), bd.End(), p, "inherit in options")
 				continue
@@ -82,7 +85,7 @@ func (b *builder) declaration(e ast.Expr, p []string, keys []ast.AttrName, keyPo
 // attr returns the value of a plain `name = value;` binding of a set.
 func attr(s *ast.AttrSet, name string) (ast.Expr, bool) {
 	for _, bd := range s.Bindings {
-		if d, ok := bd.(*ast.AttrDef); ok && len(d.Path.Names) == 1 {
+		if d, ok := bd.(*ast.AttrDef); ok && d.Path != nil && len(d.Path.Names) == 1 {
 			if n, ok := ast.StaticName(d.Path.Names[0]); ok && n == name {
 				return d.Value, true
 			}
@@ -95,6 +98,9 @@ func hasDynamic(s *ast.AttrSet) bool {
 	for _, bd := range s.Bindings {
 		switch d := bd.(type) {
 		case *ast.AttrDef:
+			if d.Path == nil || len(d.Path.Names) == 0 {
+				return true
+			}
 			if _, ok := ast.StaticName(d.Path.Names[0]); !ok {
 				return true
 			}

@@ -67,7 +67,7 @@ func (r *resolver) isLibDepth(e ast.Expr, depth int) bool {
 		}
 		return x.Name == "lib"
 	case *ast.Select:
-		if x.Default != nil || len(x.Path.Names) == 0 {
+		if x.Default != nil || x.Path == nil || len(x.Path.Names) == 0 {
 			return false
 		}
 		last, ok := ast.StaticName(x.Path.Names[len(x.Path.Names)-1])
@@ -118,7 +118,7 @@ func (r *resolver) libFuncDepth(e ast.Expr, depth int) string {
 		}
 		return ""
 	case *ast.Select:
-		if x.Default != nil {
+		if x.Default != nil || x.Path == nil || len(x.Path.Names) == 0 {
 			return ""
 		}
 		names := x.Path.Names
@@ -172,6 +172,9 @@ func (r *resolver) configPathDepth(e ast.Expr, depth int) (Ref, bool) {
 		}
 		return nil, false
 	case *ast.Select:
+		if x.Path == nil {
+			return nil, false
+		}
 		p, ok := r.configPathDepth(x.X, depth+1)
 		if !ok {
 			return nil, false
