@@ -8,8 +8,10 @@ import (
 	"github.com/nixlint/nixlint/analysis"
 	"github.com/nixlint/nixlint/engine"
 	"github.com/nixlint/nixlint/rules/architecture"
+	"github.com/nixlint/nixlint/rules/conventions"
 	"github.com/nixlint/nixlint/rules/hygiene"
 	"github.com/nixlint/nixlint/rules/language"
+	"github.com/nixlint/nixlint/rules/registry"
 )
 
 // All returns every rule, sorted by id. Shared analyses are not listed:
@@ -25,6 +27,8 @@ func All() []*analysis.Analyzer {
 		language.UndefinedVariable,
 	}
 	all = append(all, architecture.Analyzers()...)
+	all = append(all, conventions.Analyzers()...)
+	all = append(all, registry.Analyzers()...)
 	sort.Slice(all, func(i, j int) bool { return all[i].Name < all[j].Name })
 	return all
 }

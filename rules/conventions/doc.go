@@ -9,3 +9,13 @@
 // from the configuration (config.Conventions), whose embedded default
 // encodes CONVENTIONS.md. docs/conventions.md explains the choices.
 package conventions
+
+import "github.com/nixlint/nixlint/analysis"
+
+// Analyzers returns the rules of the package.
+func Analyzers() []*analysis.Analyzer {
+	return []*analysis.Analyzer{
+		IDRange, IDCategory, IDUnique, IDTemplate,
+		NameFormat, NamePrefix, NameSequence, NameUnique, NameEnvPrefix,
+	}
+}
