@@ -1,0 +1,54 @@
+#!/usr/bin/env bash
+# Times, side by side on the same files:
+#   nixlint DIR                         the whole lint (walk, parse, every rule)
+#   nix-instantiate --parse FILES...    Nix 2.8 only parsing them
+#   cat FILES...                        only reading them
+#
+# Usage: bench/lint-vs-nix.sh DIR [RUNS]
+# Generate a tree with: go run ./bench/gentree /tmp/tree 3500
+# Targets (DESIGN.md §10): nixlint <= 1/4 of Nix's time, <= 3x cat's.
+set -euo pipefail
+dir=${1:?usage: lint-vs-nix.sh DIR [RUNS]}
+runs=${2:-3}
+here=$(cd "$(dirname "$0")/.." && pwd)
+
+command -v nix-instantiate >/dev/null || { echo "nix-instantiate not found (apt-get install nix-bin)" >&2; exit 2; }
+bin=$(mktemp -d)/nixlint
+trap 'rm -rf "$(dirname "$bin")"' EXIT
+(cd "$here" && go build -o "$bin" ./cmd/nixlint)
+
+list=$(mktemp)
+trap 'rm -rf "$(dirname "$bin")" "$list"' EXIT
+# The same files nixlint reads: .nix regular files, outside .git and result links.
+find "$dir" \( -name .git -o -name result -o -name 'result-*' -o -name node_modules -o -name .direnv \) -prune \
+  -o -type f -name '*.nix' -print0 > "$list"
+files=$(tr -cd '\0' < "$list" | wc -c)
+bytes=$(xargs -0 cat < "$list" | wc -c)
+echo "$files files, $bytes bytes, best of $runs runs, $(nproc) CPUs"
+
+# best TIME_CMD...: prints the best wall time in seconds of RUNS runs.
+best() {
+  local b=""
+  for _ in $(seq "$runs"); do
+    local s e t
+    s=$(date +%s.%N)
+    "$@" > /dev/null 2>&1 || true
+    e=$(date +%s.%N)
+    t=$(awk -v s="$s" -v e="$e" 'BEGIN { printf "%.4f", e - s }')
+    if [ -z "$b" ] || awk -v t="$t" -v b="$b" 'BEGIN { exit !(t < b) }'; then b=$t; fi
+  done
+  echo "$b"
+}
+
+nix_parse() { xargs -0 -n 200 nix-instantiate --parse < "$list"; }
+cat_all() { xargs -0 -n 200 cat < "$list"; }
+
+t_lint=$(best "$bin" --fail-on never "$dir")
+t_nix=$(best nix_parse)
+t_cat=$(best cat_all)
+
+printf '%-28s %8.3fs\n' "nixlint (full lint)" "$t_lint" "nix-instantiate --parse" "$t_nix" "cat" "$t_cat"
+awk -v l="$t_lint" -v n="$t_nix" -v c="$t_cat" 'BEGIN {
+  printf "nixlint / nix  = %.3f  (target <= 0.25)\n", l / n
+  printf "nixlint / cat  = %.2f   (target <= 3)\n", l / c
+}'
