@@ -72,6 +72,20 @@ var checkCases = []struct {
 	{`{ "let" = 1; "let" = 2; }`, []string{"1:14: attribute 'let' already defined at case.nix:1:3"}},
 	{`{ "a$b\n" = 1; "a$b\n" = 2; }`, []string{`1:16: attribute '"a\$b\n"' already defined at case.nix:1:3`}},
 	{`{ "a'" = 1; "a'" = 2; }`, []string{"1:13: attribute 'a'' already defined at case.nix:1:3"}},
+	// Indented strings as names: static only when Nix's stripIndentation
+	// leaves a single part.
+	{"{ ab = 1; ${''  ab''} = 2; }", []string{"1:11: attribute 'ab' already defined at case.nix:1:3"}},
+	{"{ \"\" = 1; ${''\n''} = 2; }", []string{`1:11: attribute '""' already defined at case.nix:1:3`}},
+	{"{ a = 1; ${''${''${\"a\"}''}''} = 2; }", []string{"1:10: attribute 'a' already defined at case.nix:1:3"}},
+	{"{ a = 1; ${''\n${\"a\"}''} = 2; }", []string{"1:10: attribute 'a' already defined at case.nix:1:3"}},
+	{"{ a = 1; ${''  ${\"a\"}''} = 2; }", nil},
+	{"{ a = 1; ${''${\"a\"}  ''} = 2; }", nil},
+	{"{ \"a''b\" = 1; ${''a'''b''} = 2; }", nil},
+	{"{ \"a\\nb\" = 1; ${''a''\\nb''} = 2; }", nil},
+	{`{ ab = 1; "a${""}b" = 2; }`, nil},
+	{"let ${''a'''b''} = 1; in 1", []string{"1:5: dynamic attributes not allowed in let"}},
+	{"let ${''  ${\"a\"}''} = 1; in 1", []string{"1:5: dynamic attributes not allowed in let"}},
+	{"{ inherit ${''a'''b''}; }", []string{"1:11: dynamic attributes not allowed in inherit"}},
 	// The correct forms.
 	{`{ a.b = 1; a.c = 2; }`, nil},
 	{`{ a = { b = 1; }; a.c = 2; }`, nil},
