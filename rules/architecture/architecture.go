@@ -108,8 +108,18 @@ func isFormat(mod *module.Module) bool {
 }
 
 // plumbing reports whether a definition configures the module system
-// itself (_module.args), which activates nothing.
-func plumbing(d *module.Def) bool { return len(d.Path) > 0 && d.Path[0] == "_module" }
+// itself (_module.args) or only checks the configuration (assertions,
+// warnings): it activates nothing.
+func plumbing(d *module.Def) bool {
+	if len(d.Path) == 0 {
+		return false
+	}
+	switch d.Path[0] {
+	case "_module", "assertions", "warnings":
+		return true
+	}
+	return false
+}
 
 // group is a set of offending definitions reported as one finding.
 type group struct {
@@ -149,6 +159,18 @@ func groupDefs(defs []*module.Def, bad func(*module.Def) bool) []group {
 	}
 	sort.SliceStable(out, func(i, j int) bool { return out[i].pos < out[j].pos })
 	return out
+}
+
+// verb returns "is" or "are" for the group's paths.
+func (g group) verb() string {
+	seen := make(map[string]bool)
+	for _, d := range g.defs {
+		seen[module.PathString(d.Path)] = true
+	}
+	if len(seen) == 1 {
+		return "is"
+	}
+	return "are"
 }
 
 // paths names the definitions of a group: "a.b, a.c and 3 more".

@@ -14,8 +14,9 @@ var FlatHierarchy = &analysis.Analyzer{
 
 Directory structures stay flat: a subdirectory is made only for several
 related files. The rule reports a subdirectory below a domain of modules/
-holding fewer than min-files (3) .nix files in its subtree, saying where the
-files should go; nesting deeper than max-depth directories below modules/;
+holding fewer than min-files (3) files in its subtree, saying where the
+files should go (other files, such as scripts or templates a module ships
+with, count as related files; a folder of assets alone is not judged); nesting deeper than max-depth directories below modules/;
 and any subdirectory of roles/ (roles are flat). packages/ is exempt: one
 directory per package is its own convention. Findings about a folder point
 at a file inside it and can be suppressed with [[exceptions]].`,
@@ -69,11 +70,11 @@ func runFlatHierarchy(pass *analysis.Pass) (any, error) {
 				tooDeep[fo.dir] = true
 				continue
 			}
-			if len(fo.files) < minFiles {
+			if len(fo.files) < minFiles && len(fo.files)+otherFiles(pass, fo.dir) < minFiles {
 				pass.Report(analysis.Diagnostic{
 					Pos: fileStart(anchor), End: fileStart(anchor),
-					Message: fmt.Sprintf("%s/ holds only %d .nix file(s); %s: move them up into %s/ (%s -> %s)",
-						fo.dir, len(fo.files), flatPrinciple, path.Dir(fo.dir), anchor.Path, flattened(anchor.Path, fo.dir)),
+					Message: fmt.Sprintf("%s/ holds only %s; %s: move %s up into %s/ (%s -> %s)",
+						fo.dir, countFiles(len(fo.files)), flatPrinciple, themIt(len(fo.files)), path.Dir(fo.dir), anchor.Path, flattened(anchor.Path, fo.dir)),
 				})
 			}
 		}
@@ -93,6 +94,20 @@ func runFlatHierarchy(pass *analysis.Pass) (any, error) {
 		}
 	}
 	return nil, nil
+}
+
+func countFiles(n int) string {
+	if n == 1 {
+		return "1 file"
+	}
+	return fmt.Sprintf("%d files", n)
+}
+
+func themIt(n int) string {
+	if n == 1 {
+		return "it"
+	}
+	return "them"
 }
 
 // flattened says where a file of a folder that should not exist goes: into

@@ -1,7 +1,9 @@
 package architecture
 
 import (
+	"os"
 	"path"
+	"path/filepath"
 	"sort"
 	"strings"
 
@@ -55,4 +57,32 @@ func folders(pass *analysis.Pass, root string) []folder {
 func depth(dir, root string) int {
 	rest := strings.TrimPrefix(dir, root+"/")
 	return strings.Count(rest, "/") + 1
+}
+
+// otherFiles counts the regular files other than .nix files (scripts,
+// templates, patches, data) in dir and in the directories below it that
+// the walk kept: they are related files of a module too, and a module with
+// its assets is a fair reason for a folder. Hidden files do not count.
+// Only directory entries are listed; no file is read.
+func otherFiles(pass *analysis.Pass, dir string) int {
+	if pass.Root == "" {
+		return 0
+	}
+	n := 0
+	for _, d := range pass.Dirs {
+		if d != dir && !strings.HasPrefix(d, dir+"/") {
+			continue
+		}
+		entries, err := os.ReadDir(filepath.Join(pass.Root, filepath.FromSlash(d)))
+		if err != nil {
+			continue
+		}
+		for _, e := range entries {
+			name := e.Name()
+			if e.Type().IsRegular() && !strings.HasPrefix(name, ".") && !strings.HasSuffix(name, ".nix") {
+				n++
+			}
+		}
+	}
+	return n
 }

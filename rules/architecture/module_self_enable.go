@@ -132,10 +132,14 @@ func checkSelfEnable(pass *analysis.Pass, l *layout.Layout, m *module.Model, mod
 	// (b) configuration outside the condition on the enable option.
 	bad := func(d *module.Def) bool { return !plumbing(d) && !c.own(d.Path) && !c.guarded(d, nil) }
 	for _, g := range groupDefs(rest, bad) {
+		it, takes := "it", "it takes"
+		if g.verb() == "are" {
+			it, takes = "them", "they take"
+		}
 		pass.Report(analysis.Diagnostic{
 			Pos: g.pos, End: g.end, Severity: analysis.Error,
-			Message: fmt.Sprintf("%s is defined outside the condition on %s, so it takes effect whenever the module is imported; %s: move it inside lib.mkIf cfg.enable",
-				g.paths(), guardText, selfEnablePrinciple),
+			Message: fmt.Sprintf("%s %s defined outside the condition on %s, so %s effect whenever the module is imported; %s: move %s inside lib.mkIf cfg.enable",
+				g.paths(), g.verb(), guardText, takes, selfEnablePrinciple, it),
 		})
 	}
 }

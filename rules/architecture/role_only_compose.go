@@ -12,11 +12,22 @@ import (
 // defaultAllow is what a role may set besides `imports` and the options the
 // repository's own modules declare (DESIGN.md §4). Patterns are dotted
 // attribute paths: `*` matches one segment, `**` any number (including none).
+//
+// Beyond DESIGN.md's list, the default admits what CONVENTIONS.md names as a
+// role's job and the list left out: mount units and the ordering that ties
+// a service to a mount ("connect services to required resources", "manage
+// storage mounts"), and kernel parameters, initrd modules and file systems
+// support ("hardware requirements").
 var defaultAllow = []string{
 	"**.enable",
 	"sops.**", "sops-vault.**", "age.**",
 	"fileSystems.**", "swapDevices.**", "systemd.tmpfiles.**", "hardware.**",
 	"boot.kernelModules", "boot.initrd.availableKernelModules", "boot.extraModulePackages",
+	"boot.initrd.kernelModules", "boot.kernelParams", "boot.supportedFilesystems.**",
+	"boot.initrd.supportedFilesystems.**",
+	"systemd.mounts", "systemd.automounts",
+	"systemd.services.*.after", "systemd.services.*.requires", "systemd.services.*.wants",
+	"systemd.services.*.bindsTo", "systemd.services.*.unitConfig.RequiresMountsFor",
 	"system.stateVersion",
 }
 
@@ -32,8 +43,10 @@ declarations and definitions outside the allow-list: imports; the options
 declared by the repository's own modules; any ….enable; secrets (sops.*,
 sops-vault.*, age.*); storage and hardware (fileSystems, swapDevices,
 systemd.tmpfiles, hardware.*, boot.kernelModules,
-boot.initrd.availableKernelModules, boot.extraModulePackages);
-system.stateVersion. The option allow replaces the default list
+boot.initrd.availableKernelModules, boot.extraModulePackages, and the
+kernel parameters, initrd modules, file system support, mount units and
+the after/requires/wants/bindsTo/RequiresMountsFor that tie a service to
+a mount); system.stateVersion. The option allow replaces the default list
 (networking.hostName is left to role-machine-agnostic).`,
 	Severity: analysis.Warning,
 	Requires: requires,
