@@ -152,14 +152,14 @@ func TestFlagsAfterPathsAndOutput(t *testing.T) {
 }
 
 func TestOnlyGivenFilesReported(t *testing.T) {
-	file := filepath.Join(sampleDir, "modules", "monitoring", "prometheus.nix")
+	file := filepath.Join(sampleDir, "packages", "homelab-backup", "package.nix")
 	code, stdout, _ := nixlint(t, "--format", "json", file, filepath.Join(sampleDir, "roles", "dns.nix"))
 	res := decode(t, stdout)
 	if code != exitFindings || len(res.Findings) == 0 {
 		t.Fatalf("exit %d, findings %+v", code, res.Findings)
 	}
 	for _, f := range res.Findings {
-		if f.File != "modules/monitoring/prometheus.nix" && f.File != "roles/dns.nix" {
+		if f.File != "packages/homelab-backup/package.nix" && f.File != "roles/dns.nix" {
 			t.Errorf("finding in %s, which was not given", f.File)
 		}
 	}
@@ -292,4 +292,52 @@ func TestHostileTree(t *testing.T) {
 		t.Errorf("skipped %d, want 1 (the git-crypt file)", res.Summary.Skipped)
 	}
 	t.Logf("hostile tree: %d files in %v", res.Summary.Files, elapsed)
+}
+
+func TestUnreadableFileIsReported(t *testing.T) {
+	if os.Geteuid() == 0 {
+		t.Skip("root reads files whatever their mode")
+	}
+	root := t.TempDir()
+	writeFiles(t, root, map[string]string{"flake.nix": "{ }\n", "secret.nix": "{ }\n"})
+	if err := os.Chmod(filepath.Join(root, "secret.nix"), 0); err != nil {
+		t.Fatal(err)
+	}
+	code, stdout, _ := nixlint(t, "--format", "json", root)
+	res := decode(t, stdout)
+	if code != exitFindings || len(res.Findings) != 1 || res.Findings[0].Rule != "syntax-error" || !strings.Contains(res.Findings[0].Message, "cannot read") {
+		t.Errorf("exit %d, findings %+v", code, res.Findings)
+	}
+}
+
+func TestGitHubStepSummary(t *testing.T) {
+	summary := filepath.Join(t.TempDir(), "summary.md")
+	t.Setenv("GITHUB_STEP_SUMMARY", summary)
+	code, stdout, _ := nixlint(t, "--format", "github", sampleDir)
+	if code != exitFindings || !strings.Contains(stdout, "::error file=") {
+		t.Errorf("exit %d, annotations:\n%s", code, stdout)
+	}
+	data, err := os.ReadFile(summary)
+	if err != nil || !strings.Contains(string(data), "syntax-error") {
+		t.Errorf("step summary %q: %v", data, err)
+	}
+}
+
+func TestWriteBaselineThenClean(t *testing.T) {
+	root := t.TempDir()
+	writeFiles(t, root, map[string]string{"flake.nix": "{ }\n", "a.nix": "{ x = ; }\n"})
+	bl := filepath.Join(t.TempDir(), "baseline.json")
+	if code, _, stderr := nixlint(t, "--write-baseline", bl, root); code != exitOK {
+		t.Fatalf("--write-baseline: exit %d, %s", code, stderr)
+	}
+	if code, _, _ := nixlint(t, root, "--baseline", bl); code != exitOK {
+		t.Errorf("--baseline: exit %d, want 0", code)
+	}
+	writeFiles(t, root, map[string]string{"b.nix": "{ y = ; }\n"})
+	if code, _, _ := nixlint(t, root, "--baseline", bl); code != exitFindings {
+		t.Errorf("new finding with --baseline: exit %d, want 1", code)
+	}
+	if code, _, stderr := nixlint(t, root, "--baseline", filepath.Join(root, "a.nix")); code != exitError || !strings.Contains(stderr, "baseline") {
+		t.Errorf("invalid baseline file: exit %d, stderr %q", code, stderr)
+	}
 }

@@ -11,7 +11,6 @@ in
     };
   };
 
-  # Deliberate violation: a missing semicolon after the scrape config.
   config = lib.mkIf cfg.enable {
     services.prometheus = {
       enable = true;
@@ -20,7 +19,7 @@ in
           job_name = "node";
           static_configs = [ { targets = cfg.scrapeTargets; } ];
         }
-      ]
+      ];
       retentionTime = "30d";
     };
   };

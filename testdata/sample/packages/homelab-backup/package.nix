@@ -2,7 +2,8 @@
 
 writeShellApplication {
   name = "homelab-backup";
-  runtimeInputs = [ restic curl ];
+  # Deliberate violation: a missing semicolon.
+  runtimeInputs = [ restic curl ]
   text = ''
     set -euo pipefail
     restic backup --one-file-system "$@"
