@@ -86,6 +86,12 @@ var checkCases = []struct {
 	{"let ${''a'''b''} = 1; in 1", []string{"1:5: dynamic attributes not allowed in let"}},
 	{"let ${''  ${\"a\"}''} = 1; in 1", []string{"1:5: dynamic attributes not allowed in let"}},
 	{"{ inherit ${''a'''b''}; }", []string{"1:11: dynamic attributes not allowed in inherit"}},
+	// Sets large enough to be indexed.
+	{`{ a1 = 1; a2 = 2; a3 = 3; a4 = 4; a5 = 5; a6 = 6; a7 = 7; a8 = 8; a9 = 9; a10 = 10; a.b = 1; a.c = 2; a5 = 1; a.b = 3; }`, []string{
+		"1:103: attribute 'a5' already defined at case.nix:1:35",
+		"1:111: attribute 'a.b' already defined at case.nix:1:85"}},
+	{`rec { a1 = 1; a2 = 2; a3 = 3; a4 = 4; a5 = 5; a6 = 6; a7 = 7; a8 = 8; a9 = 9; a10 = a1 + a9 + b; }`, []string{
+		"1:95: undefined variable 'b'"}},
 	// The correct forms.
 	{`{ a.b = 1; a.c = 2; }`, nil},
 	{`{ a = { b = 1; }; a.c = 2; }`, nil},

@@ -66,7 +66,7 @@ const indexFrom = 8
 
 func (s *attrSet) lookup(name string) *attr {
 	if s.byName != nil {
-		return s.lookup(name)
+		return s.byName[name]
 	}
 	for _, a := range s.attrs {
 		if a.name == name {
