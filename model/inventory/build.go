@@ -182,6 +182,10 @@ func (b *builder) name(vm *VM, dc *decl, src config.VMSource) {
 		if v.Kind == constfold.String {
 			vm.Name, vm.NameKnown = v.Str, true
 			vm.NameLiteral = isLiteralName(k)
+			if vm.Set[i] == module.Dynamic {
+				// Show proxmox.qemu.${hostname} as proxmox.qemu.git-01.
+				vm.Set = append(append(append([]string(nil), vm.Set[:i]...), v.Str), vm.Set[i+1:]...)
+			}
 		} else {
 			vm.nameReason = v.Reason
 		}
