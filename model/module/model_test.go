@@ -325,3 +325,29 @@ func TestExponentialLetChain(t *testing.T) {
 		}
 	}
 }
+
+func TestIndex(t *testing.T) {
+	opts := []*Option{
+		{Path: []string{"mares", "media", "jellyfin", "enable"}},
+		{Path: []string{"mares", "infrastructure", "nodes"}},
+		{Path: []string{"mares", Dynamic, "port"}},
+	}
+	ix := NewIndex(opts)
+	for _, tt := range []struct {
+		path string
+		want bool
+	}{
+		{"mares.media.jellyfin.enable", true},
+		{"mares.media.jellyfin", true},                   // a set of options
+		{"mares.infrastructure.nodes.dns-01.host", true}, // inside an attrs option
+		{"mares.web.port", true},                         // matches the dynamic declaration
+		{"mares.media.jellyfin.port", false},
+		{"services.nginx.enable", false},
+		{"mares.${…}.jellyfin.enable", true},
+		{"mares.${…}.enable", false},
+	} {
+		if got := ix.Covers(strings.Split(tt.path, ".")); got != tt.want {
+			t.Errorf("Covers(%s) = %v, want %v", tt.path, got, tt.want)
+		}
+	}
+}

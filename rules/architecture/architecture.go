@@ -131,16 +131,18 @@ type group struct {
 // in: when every definition of a block (`nix.settings = { … };`) offends, the
 // block is one finding at its first line; otherwise each offending
 // definition is a finding at its own line.
-func groupDefs(defs []*module.Def, bad func(*module.Def) bool) []group {
+func groupDefs(defs []*module.Def, isBad func(*module.Def) bool) []group {
+	bad := make([]bool, len(defs))
 	allBad := make(map[token.Pos]bool)
-	for _, d := range defs {
+	for i, d := range defs {
+		bad[i] = isBad(d)
 		b, seen := allBad[d.Top]
-		allBad[d.Top] = bad(d) && (b || !seen)
+		allBad[d.Top] = bad[i] && (b || !seen)
 	}
 	var out []group
 	byTop := make(map[token.Pos]int)
-	for _, d := range defs {
-		if !bad(d) {
+	for i, d := range defs {
+		if !bad[i] {
 			continue
 		}
 		if allBad[d.Top] {

@@ -93,22 +93,22 @@ func runRoleOnlyCompose(pass *analysis.Pass) (any, error) {
 			repoOptions = append(repoOptions, declared(mod)...)
 		}
 	}
+	index := module.NewIndex(repoOptions)
+	patterns := make([][]string, 0, len(allow))
+	for _, pat := range allow {
+		patterns = append(patterns, strings.Split(pat, "."))
+	}
 	allowed := func(p []string) bool {
 		if module.Equal(p, []string{"networking", "hostName"}) {
 			return true // role-machine-agnostic's finding
 		}
-		for _, pat := range allow {
-			if matchPath(strings.Split(pat, "."), p) {
+		for _, pat := range patterns {
+			if matchPath(pat, p) {
 				return true
 			}
 		}
-		for _, o := range repoOptions {
-			// At or below a declared option, or a set of such options.
-			if module.HasPrefix(p, o.Path) || module.HasPrefix(o.Path, p) {
-				return true
-			}
-		}
-		return false
+		// At or below a declared option, or a set of such options.
+		return index.Covers(p)
 	}
 	for _, file := range filesOfKind(pass, l, m, layout.Role) {
 		for _, mod := range nixosModules(file) {
