@@ -28,12 +28,16 @@ func (g *progGen) name() string {
 	case 3:
 		return `"${` + g.pick(genVars) + `}"`
 	}
-	return g.pick([]string{"a", "b", "c"})
+	return g.pick([]string{"a", "b", "c", "d", "e", "f", "g", "h", "i", "j"}[:3+g.r.IntN(8)])
 }
 
 func (g *progGen) bindings(d int) string {
 	var b strings.Builder
-	for n := g.r.IntN(4); n > 0; n-- {
+	n := g.r.IntN(4)
+	if g.r.IntN(8) == 0 {
+		n = 8 + g.r.IntN(8) // large enough to be indexed
+	}
+	for ; n > 0; n-- {
 		switch g.r.IntN(6) {
 		case 0, 1:
 			b.WriteString("inherit")
@@ -89,7 +93,15 @@ func (g *progGen) expr(d int) string {
 	case 9:
 		return "(" + g.expr(d+1) + ")." + g.name()
 	case 10:
-		return `"${` + g.expr(d+1) + `}"`
+		switch g.r.IntN(4) {
+		case 0:
+			return `"${` + g.expr(d+1) + `}"`
+		case 1:
+			return "(" + g.expr(d+1) + ")." + g.name() + " or " + g.expr(d+1)
+		case 2:
+			return "(" + g.expr(d+1) + " ? " + g.name() + ")"
+		}
+		return "(assert " + g.expr(d+1) + "; " + g.expr(d+1) + ")"
 	case 11:
 		return "(let { body = " + g.expr(d+1) + "; " + g.bindings(d) + "})"
 	}
