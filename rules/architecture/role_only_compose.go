@@ -16,8 +16,9 @@ import (
 // Beyond DESIGN.md's list, the default admits what CONVENTIONS.md names as a
 // role's job and the list left out: mount units and the ordering that ties
 // a service to a mount ("connect services to required resources", "manage
-// storage mounts"), and kernel parameters, initrd modules and file systems
-// support ("hardware requirements").
+// storage mounts"), disk layouts (disko) and pools (boot.zfs), and kernel
+// parameters, initrd modules, file system support, the host platform and
+// power management ("hardware requirements").
 var defaultAllow = []string{
 	"**.enable",
 	"sops.**", "sops-vault.**", "age.**",
@@ -25,7 +26,8 @@ var defaultAllow = []string{
 	"boot.kernelModules", "boot.initrd.availableKernelModules", "boot.extraModulePackages",
 	"boot.initrd.kernelModules", "boot.kernelParams", "boot.supportedFilesystems.**",
 	"boot.initrd.supportedFilesystems.**",
-	"systemd.mounts", "systemd.automounts",
+	"systemd.mounts", "systemd.automounts", "disko.**", "boot.zfs.**",
+	"nixpkgs.hostPlatform", "powerManagement.**",
 	"systemd.services.*.after", "systemd.services.*.requires", "systemd.services.*.wants",
 	"systemd.services.*.bindsTo", "systemd.services.*.unitConfig.RequiresMountsFor",
 	"system.stateVersion",
@@ -44,9 +46,10 @@ declared by the repository's own modules; any ….enable; secrets (sops.*,
 sops-vault.*, age.*); storage and hardware (fileSystems, swapDevices,
 systemd.tmpfiles, hardware.*, boot.kernelModules,
 boot.initrd.availableKernelModules, boot.extraModulePackages, and the
-kernel parameters, initrd modules, file system support, mount units and
-the after/requires/wants/bindsTo/RequiresMountsFor that tie a service to
-a mount); system.stateVersion. The option allow replaces the default list
+kernel parameters, initrd modules, file system support, disko, boot.zfs,
+nixpkgs.hostPlatform, powerManagement, mount units and the
+after/requires/wants/bindsTo/RequiresMountsFor that tie a service to a
+mount); system.stateVersion. The option allow replaces the default list
 (networking.hostName is left to role-machine-agnostic).`,
 	Severity: analysis.Warning,
 	Requires: requires,
