@@ -40,11 +40,13 @@ func (b *builder) module() {
 		if b.conv.HostnamesAsVMNames && module.PathString(d.Path) == HostnameSource {
 			b.hostname(d)
 		}
+		matched := false
 		for si, src := range b.conv.VMSources {
 			m, ok := src.Match(d.Path)
 			if !ok {
 				continue
 			}
+			matched = true
 			n := len(m.Set)
 			key := strconv.Itoa(si) + "\x00" + strings.Join(m.Set, "\x00")
 			for i := 0; i < n; i++ {
@@ -63,6 +65,9 @@ func (b *builder) module() {
 			// A definition belongs to one source: the first that matches,
 			// so that users' extra sources can narrow a default one.
 			break
+		}
+		if !matched {
+			b.opaqueSets(d)
 		}
 	}
 	for _, dc := range decls {
@@ -326,4 +331,28 @@ func isDigits(s string) bool {
 		}
 	}
 	return true
+}
+
+// opaqueSets records as skipped a definition that would hold VM
+// declarations if it were written out: `resource.proxmox_vm_qemu =
+// lib.mapAttrs mkVM vms;` gives the sets of a source at evaluation time.
+func (b *builder) opaqueSets(d *module.Def) {
+	if d.Value == nil || len(d.Path) == 0 {
+		return
+	}
+	for _, src := range b.conv.VMSources {
+		m, ok := src.Match(append(append([]string(nil), d.Path...), "\x00"))
+		if !ok || len(m.Set) != len(d.Path)+1 {
+			continue
+		}
+		v := b.fold.Eval(d.Value)
+		if v.Known() || v.Reason == "" || strings.HasPrefix(v.Reason, "is an attribute set") {
+			return
+		}
+		b.inv.Skipped = append(b.inv.Skipped, Skipped{
+			File: b.mod.Path, Pos: d.Pos, Line: b.line(d.Pos), Set: module.PathString(d.Path),
+			What: "declarations", Reason: v.Reason, Source: src.Path,
+		})
+		return
+	}
 }

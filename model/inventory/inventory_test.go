@@ -82,6 +82,7 @@ func TestSources(t *testing.T) {
 		"terraform/bpg.nix:8 resource.proxmox_virtual_environment_vm.unknown name: depends on the function argument `var`",
 		"terraform/bpg.nix:8 resource.proxmox_virtual_environment_vm.unknown id: depends on the function argument `var`",
 		"terraform/module-style.nix:5 proxmox.qemu.built declaration: is a function call (mkVM)",
+		"terraform/generated.nix:4 resource.proxmox_vm_qemu declarations: is a function call (lib.mapAttrs)",
 	}
 	if got, w := sorted(skipped), sorted(wantSkipped); got != w {
 		t.Errorf("skipped:\n%s\nwant:\n%s", got, w)
