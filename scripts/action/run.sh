@@ -1,0 +1,80 @@
+#!/usr/bin/env bash
+# Runs nixlint for the composite action (action.yml) in $GITHUB_WORKSPACE.
+#
+# Inputs arrive as environment variables only (never interpolated into the
+# script): NIXLINT_PATH, NIXLINT_CONFIG, NIXLINT_FAIL_ON,
+# NIXLINT_UPLOAD_SARIF, NIXLINT_ARGS. NIXLINT_BIN overrides the binary
+# (default $RUNNER_TEMP/nixlint-bin/nixlint, where build.sh puts it).
+#
+# The CLI writes one format per run, so it runs up to three times on the
+# same tree: `github` (annotations on stdout, job summary to
+# $GITHUB_STEP_SUMMARY; its exit code is the step's), `json` for the counts
+# written to $GITHUB_OUTPUT, and `sarif` when the upload is on.
+set -euo pipefail
+
+: "${GITHUB_WORKSPACE:?GITHUB_WORKSPACE is not set}"
+: "${RUNNER_TEMP:?RUNNER_TEMP is not set}"
+: "${GITHUB_OUTPUT:?GITHUB_OUTPUT is not set}"
+bin=${NIXLINT_BIN:-$RUNNER_TEMP/nixlint-bin/nixlint}
+path=${NIXLINT_PATH:-.}
+fail_on=${NIXLINT_FAIL_ON:-warning}
+upload=${NIXLINT_UPLOAD_SARIF:-false}
+
+# Workflow commands are read from stdout; escape their data as the
+# toolkit does so that an input cannot start a new command.
+escape() {
+  local s=${1//%/%25}
+  s=${s//$'\r'/%0D}
+  printf '%s' "${s//$'\n'/%0A}"
+}
+die() {
+  echo "::error title=nixlint::$(escape "$1")"
+  exit 2
+}
+
+case "$fail_on" in
+  error | warning | note | never) ;;
+  *) die "fail-on must be error, warning, note or never, not \"$fail_on\"" ;;
+esac
+case "$upload" in
+  true | false) ;;
+  *) die "upload-sarif must be true or false, not \"$upload\"" ;;
+esac
+[ -x "$bin" ] || die "nixlint binary not found at $bin (did the build step run?)"
+
+out=$RUNNER_TEMP/nixlint-report
+mkdir -p "$out"
+json=$out/nixlint.json
+sarif=$out/nixlint.sarif
+rm -f "$json" "$sarif"
+
+args=()
+if [ -n "${NIXLINT_CONFIG:-}" ]; then
+  args+=(--config "$NIXLINT_CONFIG")
+fi
+# Split on whitespace without glob expansion: read -a does not expand * or ?.
+read -r -a extra <<<"${NIXLINT_ARGS:-}"
+args+=("${extra[@]}")
+
+cd "$GITHUB_WORKSPACE"
+
+rc=0
+"$bin" "${args[@]}" --format github --fail-on "$fail_on" -- "$path" || rc=$?
+echo "exit-code=$rc" >>"$GITHUB_OUTPUT"
+if [ "$rc" -ge 2 ]; then
+  # Usage, configuration or internal error: nixlint said why on stderr.
+  exit "$rc"
+fi
+
+# The counts. --fail-on never: only an error makes this exit non-zero.
+"$bin" "${args[@]}" --format json --fail-on never --output "$json" -- "$path"
+jq -r '.summary | "errors=\(.errors)", "warnings=\(.warnings)", "notes=\(.notes)", "suppressed=\(.suppressed)"' \
+  "$json" >>"$GITHUB_OUTPUT"
+echo "json-file=$json" >>"$GITHUB_OUTPUT"
+
+if [ "$upload" = true ]; then
+  "$bin" "${args[@]}" --format sarif --fail-on never --output "$sarif" -- "$path"
+  echo "sarif-file=$sarif" >>"$GITHUB_OUTPUT"
+fi
+
+exit "$rc"
