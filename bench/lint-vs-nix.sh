@@ -4,7 +4,7 @@
 #   nix-instantiate --parse FILES...    Nix 2.8 only parsing them
 #   cat FILES...                        only reading them
 #
-# Usage: bench/lint-vs-nix.sh DIR [RUNS]
+# Usage: bench/lint-vs-nix.sh DIR [RUNS]     (NIXLINT=BINARY to time a built binary)
 # Generate a tree with: go run ./bench/gentree /tmp/tree 3500
 # Targets (DESIGN.md §10): nixlint <= 1/4 of Nix's time, <= 3x cat's.
 set -euo pipefail
@@ -13,12 +13,16 @@ runs=${2:-3}
 here=$(cd "$(dirname "$0")/.." && pwd)
 
 command -v nix-instantiate >/dev/null || { echo "nix-instantiate not found (apt-get install nix-bin)" >&2; exit 2; }
-bin=$(mktemp -d)/nixlint
-trap 'rm -rf "$(dirname "$bin")"' EXIT
-(cd "$here" && go build -o "$bin" ./cmd/nixlint)
+tmp=$(mktemp -d)
+trap 'rm -rf "$tmp"' EXIT
+# NIXLINT=path/to/nixlint times a given binary; else the checkout is built.
+bin=${NIXLINT:-}
+if [ -z "$bin" ]; then
+  bin=$tmp/nixlint
+  (cd "$here" && go build -o "$bin" ./cmd/nixlint)
+fi
 
-list=$(mktemp)
-trap 'rm -rf "$(dirname "$bin")" "$list"' EXIT
+list=$tmp/files
 # The same files nixlint reads: .nix regular files, outside .git and result links.
 find "$dir" \( -name .git -o -name result -o -name 'result-*' -o -name node_modules -o -name .direnv \) -prune \
   -o -type f -name '*.nix' -print0 > "$list"

@@ -16,6 +16,12 @@ type Stats struct {
 	Bytes int64
 }
 
+// prefixes are the VM purposes of CONVENTIONS.md; registry nodes are named
+// {purpose}-{nn} with ids in the development range, so the generated tree
+// is mostly clean, as a maintained repository is.
+var prefixes = []string{"app", "web", "db", "cache", "mail", "git", "build", "ci", "docker", "k8s", "mon", "backup",
+	"nfs", "nas", "store", "archive", "proxy", "vpn", "fw", "dns", "ldap", "mqtt", "cam", "ha", "plex", "media"}
+
 var domains = []string{"networking", "media", "database", "services", "monitoring", "storage", "security", "shell", "hardware", "virtualisation"}
 
 // Generate writes a repository of about files .nix files below dir.
@@ -35,14 +41,20 @@ func Generate(dir string, files int) (Stats, error) {
 	}
 	nodes := new(strings.Builder)
 	nodes.WriteString("{ config, ... }:\n{\n  config.flake.mares.infrastructure.nodes = {\n")
+	roleNodes := 0
 	for i := 1; st.Files < files-1; i++ {
 		d := domains[i%len(domains)]
 		name := fmt.Sprintf("svc%04d", i)
 		var err error
 		switch i % 20 {
 		case 0, 1, 2:
-			err = write(fmt.Sprintf("roles/%s.nix", name), fmt.Sprintf(role, d, name, i%250+1))
-			fmt.Fprintf(nodes, node, name, 100+i%800, i%250+1, name)
+			// The role composes a module generated in this block of 20.
+			j := i - i%20 + 6
+			mod := fmt.Sprintf("svc%04d", j)
+			err = write(fmt.Sprintf("roles/%s.nix", name), fmt.Sprintf(role, domains[j%len(domains)], mod, i%250+1, name))
+			roleNodes++
+			vm := fmt.Sprintf("%s-%02d", prefixes[roleNodes%len(prefixes)], roleNodes/len(prefixes)+1)
+			fmt.Fprintf(nodes, node, vm, 2000+roleNodes, i%250+1, name)
 		case 3, 4:
 			err = write(fmt.Sprintf("packages/%s/package.nix", name), fmt.Sprintf(pkg, name, name))
 		case 5:
@@ -130,17 +142,17 @@ in
 }
 `
 
-const role = `# Role %[2]s: composes the %[1]s modules.
+const role = `# Role %[4]s: composes the %[1]s module %[2]s.
 {
   mares.%[1]s.%[2]s = {
     enable = true;
     openFirewall = true;
   };
-  fileSystems."/srv/%[2]s" = {
+  fileSystems."/srv/%[4]s" = {
     device = "/dev/disk/by-label/data-%[3]d";
     fsType = "ext4";
   };
-  sops.secrets."%[2]s-token" = { };
+  sops.secrets."%[4]s-token" = { };
   system.stateVersion = "24.11";
 }
 `
