@@ -263,23 +263,70 @@ func (m *Model) DirOptions(dir string) []*Option {
 }
 
 // UnitOptions returns the options of mod's unit: those it declares, and
-// those declared by files of its directory whose namespace it uses (the
-// service.nix of a module whose options sit in options.nix). Files of one
-// directory that do not refer to each other's options (dns.nix and
+// those of the files of its directory it is split from. A sibling belongs
+// to the unit when mod uses its namespace and either the sibling only
+// declares options (the options.nix of a module whose config sits in
+// service.nix) or mod's conditions test one of the sibling's enable
+// options. Files of one directory that merely read each other's settings
+// (arr.nix reading jellyfin's mediaDir) or ignore each other (dns.nix and
 // dhcp.nix side by side) stay separate units.
 func (m *Model) UnitOptions(mod *Module) []*Option {
 	out := append([]*Option(nil), mod.Options...)
+	var conds []Ref
 	for _, sib := range m.Dir(path.Dir(mod.Path)) {
-		if sib == mod {
+		if sib == mod || len(sib.Options) == 0 {
 			continue
 		}
+		used := false
 		for _, o := range sib.Options {
 			if mod.uses(o) {
-				out = append(out, o)
+				used = true
+				break
 			}
+		}
+		if !used {
+			continue
+		}
+		if conds == nil {
+			conds = mod.condRefs()
+		}
+		if len(sib.Defs) == 0 || testsEnable(conds, sib.Options) {
+			out = append(out, sib.Options...)
 		}
 	}
 	return out
+}
+
+// condRefs returns the config paths the module's conditions refer to.
+func (mod *Module) condRefs() []Ref {
+	out := []Ref{}
+	add := func(conds []Cond) {
+		for _, c := range conds {
+			out = append(out, c.Refs...)
+		}
+	}
+	for _, d := range mod.Defs {
+		add(d.Conds)
+		for _, e := range d.Elems {
+			add(e.Conds)
+		}
+	}
+	return out
+}
+
+// testsEnable reports whether one of refs is an enable option of opts.
+func testsEnable(refs []Ref, opts []*Option) bool {
+	for _, o := range opts {
+		if !o.IsEnable() {
+			continue
+		}
+		for _, r := range refs {
+			if Equal(r, o.Path) {
+				return true
+			}
+		}
+	}
+	return false
 }
 
 // uses reports whether the module refers to the namespace of option o (the

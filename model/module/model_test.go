@@ -208,7 +208,20 @@ func TestUnitOptionsAcrossSiblings(t *testing.T) {
   config = lib.mkIf cfg.enable { services.jellyfin.enable = true; };
 }`)
 	other := build(t, fset, "modules/media/jellyfin/other.nix", `{ ... }: { services.other.enable = true; }`)
-	model := New(opts, svc, other)
+	// A module beside another, reading one of its settings: not one unit.
+	full := build(t, fset, "modules/media/arr.nix", `{ config, lib, ... }: {
+  options.mares.media.arr.enable = lib.mkEnableOption "arr";
+  config = lib.mkIf config.mares.media.arr.enable { services.sonarr.enable = true; };
+}`)
+	reader := build(t, fset, "modules/media/reader.nix", `{ config, ... }: { services.x.dir = config.mares.media.arr.dir; }`)
+	tester := build(t, fset, "modules/media/tester.nix", `{ config, lib, ... }: { config = lib.mkIf config.mares.media.arr.enable { services.y.enable = true; }; }`)
+	model := New(opts, svc, other, full, reader, tester)
+	if got := model.UnitOptions(reader); len(got) != 0 {
+		t.Errorf("reader.nix only reads arr's settings, got %d unit options", len(got))
+	}
+	if got := model.UnitOptions(tester); len(got) != 1 {
+		t.Errorf("tester.nix tests arr's enable option, got %d unit options", len(got))
+	}
 	if got := model.UnitOptions(svc); len(got) != 1 || PathString(got[0].Path) != "mares.media.jellyfin.enable" {
 		t.Errorf("service.nix unit options = %d", len(got))
 	}
