@@ -223,6 +223,7 @@ var upstreamTop = map[string]bool{
 	"services": true, "programs": true, "networking": true, "systemd": true,
 	"boot": true, "hardware": true, "environment": true, "users": true,
 	"security": true, "virtualisation": true, "nix": true, "system": true,
+	"flake": true, "perSystem": true, "_module": true,
 }
 
 // suggestedOption proposes the enable option a module should declare:
