@@ -36,7 +36,7 @@ type decl struct {
 func (b *builder) module() {
 	var decls []*decl
 	byKey := map[string]*decl{}
-	for _, d := range b.mod.Defs {
+	for _, d := range registry.Expand(b.mod.Defs, b.fold, b.conv) {
 		if b.conv.HostnamesAsVMNames && module.PathString(d.Path) == HostnameSource {
 			b.hostname(d)
 		}

@@ -69,6 +69,8 @@ func TestSources(t *testing.T) {
 		"cache-01 222 container terraform/telmate.nix:3",
 		"app-01 300 vm terraform/telmate.nix:4",
 		"web-02 - vm hosts/web/default.nix:2",
+		"mon-01 120 vm modules/infrastructure/more.nix:3",
+		"backup-01 140 vm modules/infrastructure/more.nix:4",
 	}
 	if got, w := sorted(rows), sorted(want); got != w {
 		t.Errorf("VMs:\n%s\nwant:\n%s", got, w)
@@ -90,6 +92,9 @@ func TestSources(t *testing.T) {
 	for _, v := range inv.VMs {
 		if v.Name == "cache-01" && strings.Join(v.Tags, ",") != "cache,db" {
 			t.Errorf("cache-01 tags = %v, want [cache db]", v.Tags)
+		}
+		if v.Name == "mon-01" && strings.Join(v.Tags, ",") != "obs" {
+			t.Errorf("mon-01 tags = %v, want [obs]", v.Tags)
 		}
 	}
 }

@@ -136,7 +136,7 @@ func Conventions(cfg *config.Config) *config.Conventions {
 // read collects the nodes a module defines.
 func (reg *Registry) read(mod *module.Module, fold *constfold.Folder, conv *config.Conventions) {
 	byKey := map[string]*Node{}
-	for _, d := range mod.Defs {
+	for _, d := range Expand(mod.Defs, fold, conv) {
 		i := nodesIndex(d.Path)
 		if i < 0 {
 			continue

@@ -248,3 +248,26 @@ func Describe(e ast.Expr) string {
 	}
 	return "an expression"
 }
+
+// Entry is one definition of an attribute set as seen from the set: the
+// attribute path below it and the value.
+type Entry struct {
+	Path  []ast.AttrName
+	Value ast.Expr
+}
+
+// Entries returns the definitions of the attribute set e evaluates to,
+// following variables, selections, let and parentheses (`nodes = myNodes;`
+// where myNodes is a let-bound set), or a Value with the Reason it is not
+// one. Dotted definitions stay dotted: `a.b = 1;` is one entry [a b].
+func (f *Folder) Entries(e ast.Expr) ([]Entry, Value) {
+	entries, v := f.set(e)
+	if v.Reason != "" {
+		return nil, v
+	}
+	out := make([]Entry, len(entries))
+	for i, en := range entries {
+		out[i] = Entry{Path: en.path, Value: en.value}
+	}
+	return out, Value{}
+}

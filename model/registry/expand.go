@@ -1,0 +1,112 @@
+package registry
+
+import (
+	"github.com/nixlint/nixlint/config"
+	"github.com/nixlint/nixlint/model/inventory/constfold"
+	"github.com/nixlint/nixlint/model/module"
+	"github.com/nixlint/nixlint/parser/ast"
+)
+
+// maxExpand bounds how many variables deep Expand follows a definition.
+const maxExpand = 8
+
+// Expand returns the definitions of a module with those that bind a
+// variable holding a constant attribute set written out, where the set
+// could hold VM declarations or registry nodes:
+//
+//	let nodes = { dns-01.vmid = 100; }; in { mares.infrastructure.nodes = nodes; }
+//
+// gives mares.infrastructure.nodes.dns-01.vmid = 100. The module model
+// flattens sets written in place; this follows let bindings, which it does
+// not, for the paths the registry and the VM sources look at.
+func Expand(defs []*module.Def, fold *constfold.Folder, conv *config.Conventions) []*module.Def {
+	var out []*module.Def
+	for _, d := range defs {
+		if d.Value == nil || !isVariable(d.Value) || !relevant(d.Path, conv) {
+			out = append(out, d)
+			continue
+		}
+		out = append(out, expand(d, fold, 0)...)
+	}
+	return out
+}
+
+func expand(d *module.Def, fold *constfold.Folder, depth int) []*module.Def {
+	if depth > maxExpand || d.Value == nil {
+		return []*module.Def{d}
+	}
+	switch ast.Unparen(d.Value).(type) {
+	case *ast.Ident, *ast.Select, *ast.AttrSet, *ast.Let:
+	default:
+		return []*module.Def{d}
+	}
+	entries, v := fold.Entries(d.Value)
+	if v.Reason != "" {
+		return []*module.Def{d}
+	}
+	var out []*module.Def
+	for _, e := range entries {
+		if len(e.Path) == 0 || e.Value == nil {
+			continue
+		}
+		path := append([]string(nil), d.Path...)
+		for _, n := range e.Path {
+			s, ok := ast.StaticName(n)
+			if !ok {
+				if fv := fold.Name(n); fv.Kind == constfold.String {
+					s, ok = fv.Str, true
+				}
+			}
+			if !ok {
+				s = module.Dynamic
+			}
+			path = append(path, s)
+		}
+		nd := &module.Def{
+			Path:   path,
+			Keys:   append(append([]ast.AttrName(nil), d.Keys...), e.Path...),
+			Value:  e.Value,
+			Conds:  d.Conds,
+			KeyPos: e.Path[0].Pos(),
+			Pos:    e.Value.Pos(),
+			End:    e.Value.End(),
+			Top:    d.Top,
+		}
+		if l, ok := ast.Unparen(e.Value).(*ast.List); ok {
+			for _, el := range l.Elems {
+				nd.Elems = append(nd.Elems, module.Elem{Value: el})
+			}
+		}
+		out = append(out, expand(nd, fold, depth+1)...)
+	}
+	return out
+}
+
+// isVariable reports whether a definition's value is a variable or a
+// selection: the only values the module model leaves unflattened that a
+// constant set can hide behind.
+func isVariable(e ast.Expr) bool {
+	switch ast.Unparen(e).(type) {
+	case *ast.Ident, *ast.Select:
+		return true
+	}
+	return false
+}
+
+// relevant reports whether path, or a path one or two segments longer,
+// matches a VM source, or holds a `nodes` segment.
+func relevant(path []string, conv *config.Conventions) bool {
+	if nodesIndex(path) >= 0 {
+		return true
+	}
+	ext := append([]string(nil), path...)
+	for k := 0; k <= 2; k++ {
+		for _, s := range conv.VMSources {
+			if _, ok := s.Match(ext); ok {
+				return true
+			}
+		}
+		ext = append(ext, "\x00")
+	}
+	return false
+}
