@@ -38,7 +38,8 @@ func (p *parser) parseBinds(term tokKind) []ast.Binding {
 				return binds
 			}
 		}
-		if !p.bailed {
+		if p.tok.kind != tEOF {
+			// Resynchronised at a ';' or at the end of the bindings.
 			p.syncing = false
 		}
 	}

@@ -19,6 +19,8 @@ func (p *parser) parseExpr() ast.Expr {
 		if p.isFormals() {
 			return p.parseFormalsLambda()
 		}
+		// `{ }` could still be empty formals: see emptySetEnd.
+		p.exprBrace = p.tok.off
 	case tASSERT:
 		return p.parseAssert()
 	case tWITH:
@@ -132,13 +134,10 @@ func (p *parser) parseFormals() *ast.Formals {
 			case tRBRACE:
 				continue
 			}
-			if f.Default != nil {
-				p.unexpected()
-			} else {
-				p.unexpected(tCOMMA, tQUESTION, tRBRACE)
-			}
+			// Bison's default reductions leave only '}' expected.
+			p.unexpected(tRBRACE)
 		default:
-			p.unexpected()
+			p.unexpected(tRBRACE)
 		}
 		// Error: give up on the formals at the closing brace.
 		p.skipTo(func(k tokKind) bool { return k == tRBRACE })
@@ -233,12 +232,15 @@ func (p *parser) parseLet() ast.Expr {
 	x := &ast.Let{LetPos: p.pos(p.tok.off)}
 	p.next()
 	x.Bindings = p.parseBinds(tIN)
-	in, ok := p.expect(tIN)
+	in := p.tok.off
 	x.In = p.pos(in)
-	if !ok {
+	if p.tok.kind != tIN {
+		// The bindings could go on with many tokens: bison lists none.
+		p.unexpected()
 		x.Body = p.bad(in, in)
 		return x
 	}
+	p.next()
 	x.Body = p.parseExpr()
 	return x
 }
@@ -501,6 +503,9 @@ func (p *parser) parseSimple() ast.Expr {
 		p.next()
 		x.Bindings = p.parseBinds(tRBRACE)
 		x.Rbrace = p.pos(p.closeBrace())
+		if t.off == p.exprBrace && len(x.Bindings) == 0 {
+			p.emptySetEnd = p.tok.off
+		}
 		return x
 	case tLBRACK:
 		return p.parseList()

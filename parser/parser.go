@@ -48,6 +48,9 @@ func ParseFileMode(fset *token.FileSet, filename string, src []byte, mode Mode) 
 		base: tf.Base(),
 		src:  src,
 		mode: mode,
+		// No '{' is at offset -1.
+		exprBrace:   -1,
+		emptySetEnd: -1,
 	}
 	text := src
 	if i := bytes.IndexByte(src, 0); i >= 0 {
@@ -108,8 +111,14 @@ type parser struct {
 	// resynchronised (at a binding boundary); errors in between are
 	// consequences of the first and are not reported.
 	syncing bool
-	depth   int
-	bailed  bool // nesting limit hit: the rest of the input is skipped
+	// exprBrace is the offset of a '{' met in expr_function position that
+	// did not open formals, and emptySetEnd the offset of the token after
+	// such a `{ }`. There Nix's GLR parser still follows the empty-formals
+	// reading, whose error ("expecting ':' or '@'") it reports when both
+	// readings fail on that token.
+	exprBrace, emptySetEnd int
+	depth                  int
+	bailed                 bool // nesting limit hit: the rest of the input is skipped
 }
 
 func (p *parser) pos(off int) token.Pos { return token.Pos(p.base + off) }
@@ -140,6 +149,9 @@ func (p *parser) unexpected(expected ...tokKind) {
 }
 
 func (p *parser) unexpectedTok(t item, expected ...tokKind) {
+	if t.off == p.emptySetEnd {
+		expected = []tokKind{tCOLON, tAT}
+	}
 	msg := "syntax error, unexpected " + t.kind.String()
 	if len(expected) > 0 && len(expected) <= 4 {
 		for i, k := range expected {

@@ -27,6 +27,14 @@ type scanner struct {
 	// whitespace run or comment): Nix reports "unexpected end of file"
 	// there, because its location is not updated at end of input.
 	lastStart int
+	// prevStart is the lastStart before the last match. When a path
+	// ends at the end of input, Nix restores its location to it.
+	prevStart int
+}
+
+// mark records that flex matched something starting at off.
+func (s *scanner) mark(off int) {
+	s.prevStart, s.lastStart = s.lastStart, off
 }
 
 // comment is a comment's byte range; the parser turns it into ast.Comment.
@@ -43,14 +51,14 @@ func (s *scanner) skipSpace() {
 			for i < len(src) && (src[i] == ' ' || src[i] == '\t' || src[i] == '\r' || src[i] == '\n') {
 				i++
 			}
-			s.lastStart = start
+			s.mark(start)
 		case '#':
 			start := i
 			for i < len(src) && src[i] != '\n' && src[i] != '\r' {
 				i++
 			}
 			s.comments = append(s.comments, comment{start, i})
-			s.lastStart = start
+			s.mark(start)
 		case '/':
 			if i+1 >= len(src) || src[i+1] != '*' {
 				s.off = i
@@ -66,7 +74,7 @@ func (s *scanner) skipSpace() {
 			start := i
 			i += 2 + k + 2
 			s.comments = append(s.comments, comment{start, i})
-			s.lastStart = start
+			s.mark(start)
 		default:
 			s.off = i
 			return
@@ -84,17 +92,19 @@ func (s *scanner) scan() item {
 	}
 	kind, n := s.lexCode(start)
 	s.off = start + n
-	s.lastStart = start
+	s.mark(start)
 	return item{kind: kind, off: start, end: start + n}
 }
 
 // scanState is a saved scanner position, for lookahead.
-type scanState struct{ off, lastStart, ncomments int }
+type scanState struct{ off, lastStart, prevStart, ncomments int }
 
-func (s *scanner) save() scanState { return scanState{s.off, s.lastStart, len(s.comments)} }
+func (s *scanner) save() scanState {
+	return scanState{s.off, s.lastStart, s.prevStart, len(s.comments)}
+}
 
 func (s *scanner) restore(st scanState) {
-	s.off, s.lastStart, s.comments = st.off, st.lastStart, s.comments[:st.ncomments]
+	s.off, s.lastStart, s.prevStart, s.comments = st.off, st.lastStart, st.prevStart, s.comments[:st.ncomments]
 }
 
 // peek returns the token after the current position without consuming it.
@@ -376,7 +386,7 @@ func (s *scanner) scanPath() item {
 	i := s.off
 	if i+1 < len(src) && src[i] == '$' && src[i+1] == '{' {
 		s.off = i + 2
-		s.lastStart = i
+		s.mark(i)
 		return item{kind: tDOLLAR_CURLY, off: i, end: i + 2}
 	}
 	n := pathLen(src, i)
@@ -394,7 +404,7 @@ func (s *scanner) scanPath() item {
 		return item{kind: tPATH_END, off: i, end: i}
 	}
 	s.off = i + n
-	s.lastStart = i
+	s.mark(i)
 	return item{kind: tSTR, off: i, end: i + n}
 }
 
@@ -406,7 +416,7 @@ func (s *scanner) scanString() item {
 	if i >= len(src) {
 		return item{kind: tEOF, off: i, end: i}
 	}
-	s.lastStart = i
+	s.mark(i)
 	switch {
 	case src[i] == '"':
 		s.off = i + 1
@@ -423,13 +433,18 @@ loop:
 			break loop
 		case '\\':
 			if j+1 >= len(src) {
-				j++ // a lone backslash at EOF is still an STR for flex
+				// At EOF flex returns a lone backslash as its own STR.
+				if j == i {
+					j++
+				}
 				break loop
 			}
 			j += 2
 		case '$':
 			if j+1 >= len(src) {
-				j++
+				if j == i {
+					j++
+				}
 				break loop
 			}
 			switch src[j+1] {
@@ -440,7 +455,9 @@ loop:
 				break loop
 			case '\\':
 				if j+2 >= len(src) {
-					j += 2
+					if j == i {
+						j += 2
+					}
 					break loop
 				}
 				j += 3
@@ -463,7 +480,7 @@ func (s *scanner) scanIndString() item {
 	if i >= len(src) {
 		return item{kind: tEOF, off: i, end: i}
 	}
-	s.lastStart = i
+	s.mark(i)
 	tok := func(k tokKind, n int, ind bool) item {
 		s.off = i + n
 		return item{kind: k, off: i, end: i + n, ind: ind}

@@ -335,8 +335,19 @@ func (p *parser) parsePath() *ast.Path {
 		break
 	}
 	path.Stop = p.pos(end)
+	if !slash && end >= len(src) {
+		// Flex's INPATH <<EOF>> rule puts the location back to before
+		// the last match, where an "unexpected end of file" then points.
+		p.s.lastStart = p.s.prevStart
+	}
 	if slash {
-		p.errorAt(segStart, end, "path has a trailing slash")
+		// Flex fails on the character after the path, or, at the end of
+		// input, where its location last was: the segment's start.
+		at := end
+		if end >= len(src) {
+			at = segStart
+		}
+		p.errorAt(at, at, "path has a trailing slash")
 	}
 	p.tok = item{kind: tPATH, off: segStart, end: end}
 	p.next()

@@ -32,7 +32,7 @@ type attr struct {
 	decl0 [1]ast.Binding
 
 	value   ast.Expr     // the value written for it; nil for inherit and implied sets
-	set     *attrSet     // the set when the value is a literal set or implied by a path
+	set     *attrSet     // the set implied by a path, or of the literal value once needed (setOfAttr)
 	inherit *ast.Inherit // set when defined by inherit
 	from    ast.Expr     // the source of `inherit (from) name`
 
@@ -113,9 +113,12 @@ func newBuilder() *builder { return &builder{sets: map[ast.Node]*attrSet{}} }
 // for anything else), building it first if needed.
 //
 // Nix builds a set when the parser reduces it, so the sets written as
-// values of its attributes, which it may merge, are complete before it. The
-// same order is followed here over an explicit stack: a literal is built
-// after the literals written as its attribute values.
+// values of its attributes, which it may merge or add to, are complete
+// before it. The same order is followed here over an explicit stack: a
+// literal is built after the literals written as values of its attributes
+// whose name another binding of it also defines, and after every literal
+// value nested in those, which paths may reach. Other values are left to
+// be built, or resolved without a model, when the resolver reaches them.
 func (b *builder) setOf(root ast.Node) *attrSet {
 	if s, ok := b.sets[root]; ok {
 		return s
@@ -126,37 +129,92 @@ func (b *builder) setOf(root ast.Node) *attrSet {
 	type item struct {
 		node     ast.Node
 		expanded bool
+		all      bool // build every literal value, not only clashing ones
 	}
 	stack := []item{{node: root}}
 	for len(stack) > 0 {
 		top := len(stack) - 1
-		n := stack[top].node
-		if _, done := b.sets[n]; done {
+		it := stack[top]
+		if _, done := b.sets[it.node]; done {
 			stack = stack[:top]
 			continue
 		}
-		bindings, rec, ok := setParts(n)
+		bindings, rec, ok := setParts(it.node)
 		if !ok {
 			stack = stack[:top]
 			continue
 		}
-		if !stack[top].expanded {
-			stack[top].expanded = true
-			for _, bd := range bindings {
-				if d, ok := bd.(*ast.AttrDef); ok && d != nil {
-					if lit, ok := unparen(d.Value).(*ast.AttrSet); ok && lit != nil {
-						if _, done := b.sets[lit]; !done {
-							stack = append(stack, item{node: lit})
-						}
+		if it.expanded {
+			stack = stack[:top]
+			b.sets[it.node] = b.build(it.node, bindings, rec)
+			continue
+		}
+		stack[top].expanded = true
+		var clash map[string]bool
+		if !it.all {
+			clash = clashingNames(bindings)
+		}
+		for _, bd := range bindings {
+			d, ok := bd.(*ast.AttrDef)
+			if !ok || d == nil {
+				continue
+			}
+			lit, ok := unparen(d.Value).(*ast.AttrSet)
+			if !ok || lit == nil {
+				continue
+			}
+			if _, done := b.sets[lit]; done {
+				continue
+			}
+			if !it.all {
+				if d.Path == nil || len(d.Path.Names) == 0 {
+					continue
+				}
+				if name, ok := StaticName(d.Path.Names[0]); !ok || !clash[name] {
+					continue
+				}
+			}
+			stack = append(stack, item{node: lit, all: true})
+		}
+	}
+	return b.sets[root]
+}
+
+// clashingNames returns the static names that more than one binding
+// defines or extends (`a = { };` and `a.b = 1;`): only their values can be
+// merged into or added to. Nil when there is none.
+func clashingNames(bindings []ast.Binding) map[string]bool {
+	var first []string
+	for _, bd := range bindings {
+		switch bd := bd.(type) {
+		case *ast.AttrDef:
+			if bd != nil && bd.Path != nil && len(bd.Path.Names) > 0 {
+				if name, ok := StaticName(bd.Path.Names[0]); ok {
+					first = append(first, name)
+				}
+			}
+		case *ast.Inherit:
+			if bd != nil {
+				for _, n := range bd.Names {
+					if name, ok := StaticName(n); ok {
+						first = append(first, name)
 					}
 				}
 			}
-			continue
 		}
-		stack = stack[:top]
-		b.sets[n] = b.build(n, bindings, rec)
 	}
-	return b.sets[root]
+	var clash map[string]bool
+	seen := make(map[string]bool, len(first))
+	for _, n := range first {
+		if seen[n] {
+			if clash == nil {
+				clash = map[string]bool{}
+			}
+			clash[n] = true
+		}
+		seen[n] = true
+	}
+	return clash
 }
 
 // setParts returns the bindings of a node that holds some, and whether
@@ -208,11 +266,28 @@ func (b *builder) build(node ast.Node, bindings []ast.Binding, rec bool) *attrSe
 	return s
 }
 
+// setOfAttr returns the set an attribute's value is, when it is one: a set
+// implied by a path or a literal, but never through inherit.
+func (b *builder) setOfAttr(a *attr) *attrSet {
+	if a.set == nil && a.inherit == nil && a.value != nil {
+		a.set = b.literalSet(a.value)
+	}
+	if a.inherit != nil {
+		return nil
+	}
+	return a.set
+}
+
 // literalSet returns the attrSet of e when e is a set literal, which is
 // what Nix's dynamic_cast<ExprAttrs *> tests. Nix keeps no parentheses.
+// setOf has built every literal this is asked about; building one here
+// would only be a fallback.
 func (b *builder) literalSet(e ast.Expr) *attrSet {
 	if s, ok := unparen(e).(*ast.AttrSet); ok && s != nil {
-		return b.sets[s]
+		if set, ok := b.sets[s]; ok {
+			return set
+		}
+		return b.setOf(s)
 	}
 	return nil
 }
@@ -297,12 +372,13 @@ func (b *builder) addAttr(s *attrSet, def *ast.AttrDef) {
 			cur = nested
 			continue
 		}
-		if prev.set == nil || prev.inherit != nil {
+		next := b.setOfAttr(prev)
+		if next == nil {
 			reject(cur, i, prev.pos)
 			return
 		}
 		prev.decls = append(prev.decls, def)
-		cur = prev.set
+		cur = next
 	}
 	last := names[len(names)-1]
 	name, ok := StaticName(last)
@@ -310,20 +386,20 @@ func (b *builder) addAttr(s *attrSet, def *ast.AttrDef) {
 		cur.dyn = append(cur.dyn, &dynAttr{name: last, value: value, decl: def})
 		return
 	}
-	lit := b.literalSet(value)
 	prev := cur.lookup(name)
 	if prev == nil {
 		a := b.newAttr(name, pos, last, def)
-		a.value, a.set = value, lit
+		a.value = value
 		cur.add(a)
 		return
 	}
-	if prev.set == nil || lit == nil || prev.inherit != nil {
+	dst, lit := b.setOfAttr(prev), b.literalSet(value)
+	if dst == nil || lit == nil {
 		reject(cur, len(names)-1, prev.pos)
 		return
 	}
 	prev.decls = append(prev.decls, def)
-	b.merge(prev.set, lit, def)
+	b.merge(dst, lit, def)
 }
 
 // merge moves the static attributes of src into dst, as Nix does when a
