@@ -122,15 +122,11 @@ func (b *builder) moduleSet(s *ast.AttrSet) {
 				b.options(d.Value, p, keys, d.Pos(), 0)
 			case first == "config" && b.m.Explicit:
 				p, keys := b.names(nil, nil, d.Path.Names[1:])
-				top := token.NoPos
-				if len(p) > 0 {
-					top = d.Pos()
-				}
-				b.config(d.Value, p, keys, nil, nil, d.Pos(), top, 0)
+				b.config(d.Value, p, keys, nil, nil, d.Pos(), []token.Pos{d.Pos()}, 0)
 			case notConfig[first]:
 			default:
 				p, keys := b.names(nil, nil, d.Path.Names)
-				b.config(d.Value, p, keys, nil, nil, d.Pos(), d.Pos(), 0)
+				b.config(d.Value, p, keys, nil, nil, d.Pos(), []token.Pos{d.Pos()}, 0)
 			}
 		case *ast.Inherit:
 			for _, n := range d.Names {
@@ -140,7 +136,7 @@ func (b *builder) moduleSet(s *ast.AttrSet) {
 				}
 				b.m.Defs = append(b.m.Defs, &Def{
 					Path: []string{name}, Keys: []ast.AttrName{n},
-					KeyPos: n.Pos(), Top: n.Pos(), Pos: n.Pos(), End: n.End(),
+					KeyPos: n.Pos(), Top: n.Pos(), Outer: []token.Pos{n.Pos()}, Pos: n.Pos(), End: n.End(),
 				})
 			}
 		}

@@ -16,7 +16,7 @@ var priority = map[string]int{
 }
 
 // config flattens a config value below path p.
-func (b *builder) config(e ast.Expr, p []string, keys []ast.AttrName, conds []Cond, mods []string, keyPos, top token.Pos, depth int) {
+func (b *builder) config(e ast.Expr, p []string, keys []ast.AttrName, conds []Cond, mods []string, keyPos token.Pos, outer []token.Pos, depth int) {
 	if depth > maxDepth {
 		b.unknown(e.Pos(), e.End(), p, "config nested too deeply")
 		return
@@ -26,37 +26,37 @@ func (b *builder) config(e ast.Expr, p []string, keys []ast.AttrName, conds []Co
 			b.inline(v, p)
 			b.m.Defs = append(b.m.Defs, &Def{
 				Path: p, Keys: keys, Value: e, Mods: mods, Conds: conds,
-				KeyPos: keyPos, Top: orPos(top, keyPos), Pos: e.Pos(), End: e.End(),
+				KeyPos: keyPos, Top: first(outer, keyPos), Outer: outer, Pos: e.Pos(), End: e.End(),
 			})
 			return
 		}
 	}
 	switch x := e.(type) {
 	case *ast.Paren:
-		b.config(x.X, p, keys, conds, mods, keyPos, top, depth+1)
+		b.config(x.X, p, keys, conds, mods, keyPos, outer, depth+1)
 		return
 	case *ast.Let:
-		b.config(x.Body, p, keys, conds, mods, keyPos, top, depth+1)
+		b.config(x.Body, p, keys, conds, mods, keyPos, outer, depth+1)
 		return
 	case *ast.With:
-		b.config(x.Body, p, keys, conds, mods, keyPos, top, depth+1)
+		b.config(x.Body, p, keys, conds, mods, keyPos, outer, depth+1)
 		return
 	case *ast.Assert:
-		b.config(x.Body, p, keys, conds, mods, keyPos, top, depth+1)
+		b.config(x.Body, p, keys, conds, mods, keyPos, outer, depth+1)
 		return
 	case *ast.AttrSet:
-		b.set(x, p, keys, conds, mods, top, depth)
+		b.set(x, p, keys, conds, mods, outer, depth)
 		return
 	case *ast.If:
 		if len(p) == 0 || b.structural(x.Then, 0) || b.structural(x.Else, 0) {
-			b.config(x.Then, p, keys, with(conds, b.condition(IfThenElse, x.Cond, false)), mods, keyPos, top, depth+1)
-			b.config(x.Else, p, keys, with(conds, b.condition(IfThenElse, x.Cond, true)), mods, keyPos, top, depth+1)
+			b.config(x.Then, p, keys, with(conds, b.condition(IfThenElse, x.Cond, false)), mods, keyPos, outer, depth+1)
+			b.config(x.Else, p, keys, with(conds, b.condition(IfThenElse, x.Cond, true)), mods, keyPos, outer, depth+1)
 			return
 		}
 	case *ast.Binary:
 		if x.Op == ast.UPDATE && (len(p) == 0 || b.structural(x.X, 0) || b.structural(x.Y, 0)) {
-			b.config(x.X, p, keys, conds, mods, keyPos, top, depth+1)
-			b.config(x.Y, p, keys, conds, mods, keyPos, top, depth+1)
+			b.config(x.X, p, keys, conds, mods, keyPos, outer, depth+1)
+			b.config(x.Y, p, keys, conds, mods, keyPos, outer, depth+1)
 			return
 		}
 	case *ast.Apply:
@@ -67,18 +67,18 @@ func (b *builder) config(e ast.Expr, p []string, keys []ast.AttrName, conds []Co
 			if fn == "optionalAttrs" {
 				kind = OptionalAttrs
 			}
-			b.config(args[1], p, keys, with(conds, b.condition(kind, args[0], false)), mods, keyPos, top, depth+1)
+			b.config(args[1], p, keys, with(conds, b.condition(kind, args[0], false)), mods, keyPos, outer, depth+1)
 			return
 		case fn == "mkMerge" && len(args) == 1:
 			if l, ok := ast.Unparen(args[0]).(*ast.List); ok {
 				for _, el := range l.Elems {
-					b.config(el, p, keys, conds, mods, keyPos, top, depth+1)
+					b.config(el, p, keys, conds, mods, keyPos, outer, depth+1)
 				}
 				return
 			}
 		default:
 			if i, ok := priority[fn]; ok && len(args) == i+1 {
-				b.config(args[i], p, keys, conds, append(append([]string(nil), mods...), fn), keyPos, top, depth+1)
+				b.config(args[i], p, keys, conds, append(append([]string(nil), mods...), fn), keyPos, outer, depth+1)
 				return
 			}
 		}
@@ -89,7 +89,7 @@ func (b *builder) config(e ast.Expr, p []string, keys []ast.AttrName, conds []Co
 	}
 	d := &Def{
 		Path: p, Keys: keys, Value: e, Mods: mods, Conds: conds,
-		KeyPos: keyPos, Top: orPos(top, keyPos), Pos: e.Pos(), End: e.End(),
+		KeyPos: keyPos, Top: first(outer, keyPos), Outer: outer, Pos: e.Pos(), End: e.End(),
 	}
 	if b.listy(e) {
 		d.Elems = b.elems(e, nil, 0)
@@ -98,7 +98,7 @@ func (b *builder) config(e ast.Expr, p []string, keys []ast.AttrName, conds []Co
 }
 
 // set flattens the bindings of an attribute set value.
-func (b *builder) set(s *ast.AttrSet, p []string, keys []ast.AttrName, conds []Cond, mods []string, top token.Pos, depth int) {
+func (b *builder) set(s *ast.AttrSet, p []string, keys []ast.AttrName, conds []Cond, mods []string, outer []token.Pos, depth int) {
 	for _, bd := range s.Bindings {
 		switch d := bd.(type) {
 		case *ast.AttrDef:
@@ -106,17 +106,13 @@ func (b *builder) set(s *ast.AttrSet, p []string, keys []ast.AttrName, conds []C
 				continue
 			}
 			np, nk := b.names(p, keys, d.Path.Names)
-			t := top
-			if !t.IsValid() {
-				t = d.Pos()
-			}
-			b.config(d.Value, np, nk, conds, mods, d.Pos(), t, depth+1)
+			b.config(d.Value, np, nk, conds, mods, d.Pos(), within(outer, d.Pos()), depth+1)
 		case *ast.Inherit:
 			for _, n := range d.Names {
 				np, nk := b.names(p, keys, []ast.AttrName{n})
 				b.m.Defs = append(b.m.Defs, &Def{
 					Path: np, Keys: nk, Mods: mods, Conds: conds,
-					KeyPos: n.Pos(), Top: orPos(top, n.Pos()), Pos: n.Pos(), End: n.End(),
+					KeyPos: n.Pos(), Top: first(outer, n.Pos()), Outer: within(outer, n.Pos()), Pos: n.Pos(), End: n.End(),
 				})
 			}
 		}
@@ -211,11 +207,17 @@ func (b *builder) elems(e ast.Expr, conds []Cond, depth int) []Elem {
 	return []Elem{{Value: e, Conds: conds, Opaque: true}}
 }
 
-func orPos(p, def token.Pos) token.Pos {
-	if p.IsValid() {
-		return p
+// first returns the outermost binding of a chain, or def for none.
+func first(outer []token.Pos, def token.Pos) token.Pos {
+	if len(outer) > 0 {
+		return outer[0]
 	}
 	return def
+}
+
+// within extends a chain of enclosing bindings without sharing its array.
+func within(outer []token.Pos, p token.Pos) []token.Pos {
+	return append(outer[:len(outer):len(outer)], p)
 }
 
 // isModuleSlot reports whether a flake-parts path holds a NixOS module:

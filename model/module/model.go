@@ -122,11 +122,12 @@ type Def struct {
 	KeyPos   token.Pos
 	Pos, End token.Pos
 
-	// Top is the position of the outermost binding the definition comes
-	// from, below the config root or a condition at the root: for
-	// `nix.settings = { a = 1; b = 2; };` both definitions share the Top
-	// of `nix.settings`, so a rule can report the block once.
-	Top token.Pos
+	// Outer are the positions of the bindings the definition is written
+	// in, outermost first, its own last: `config = { nix.settings = { a =
+	// 1; }; }` gives those of config, nix.settings and a. A rule reports a
+	// block once by grouping on them. Top is Outer[0].
+	Outer []token.Pos
+	Top   token.Pos
 
 	// Elems are the elements of a list value (a literal list, `++`
 	// concatenations, `optionals c [ … ]`, `optional c x`), each with the

@@ -128,39 +128,61 @@ type group struct {
 }
 
 // groupDefs gathers the offending definitions by the block they were written
-// in: when every definition of a block (`nix.settings = { … };`) offends, the
-// block is one finding at its first line; otherwise each offending
-// definition is a finding at its own line.
+// in: each is reported with the outermost binding around it whose
+// definitions all offend (`nix.gc = { automatic = true; dates = "weekly"; };`
+// is one finding at nix.gc), so a block is one finding at its first line and
+// an offending line among good ones is a finding of its own.
 func groupDefs(defs []*module.Def, isBad func(*module.Def) bool) []group {
+	type count struct{ all, bad int }
+	counts := make(map[token.Pos]*count)
 	bad := make([]bool, len(defs))
-	allBad := make(map[token.Pos]bool)
 	for i, d := range defs {
 		bad[i] = isBad(d)
-		b, seen := allBad[d.Top]
-		allBad[d.Top] = bad[i] && (b || !seen)
+		for _, p := range chain(d) {
+			c := counts[p]
+			if c == nil {
+				c = &count{}
+				counts[p] = c
+			}
+			c.all++
+			if bad[i] {
+				c.bad++
+			}
+		}
 	}
 	var out []group
-	byTop := make(map[token.Pos]int)
+	byPos := make(map[token.Pos]int)
 	for i, d := range defs {
 		if !bad[i] {
 			continue
 		}
-		if allBad[d.Top] {
-			if i, ok := byTop[d.Top]; ok {
-				out[i].defs = append(out[i].defs, d)
-				if d.End > out[i].end {
-					out[i].end = d.End
-				}
-				continue
+		at := d.KeyPos
+		for _, p := range chain(d) {
+			if c := counts[p]; c.all == c.bad {
+				at = p
+				break
 			}
-			byTop[d.Top] = len(out)
-			out = append(out, group{pos: d.Top, end: d.End, defs: []*module.Def{d}})
+		}
+		if k, ok := byPos[at]; ok {
+			out[k].defs = append(out[k].defs, d)
+			if d.End > out[k].end {
+				out[k].end = d.End
+			}
 			continue
 		}
-		out = append(out, group{pos: d.KeyPos, end: d.End, defs: []*module.Def{d}})
+		byPos[at] = len(out)
+		out = append(out, group{pos: at, end: d.End, defs: []*module.Def{d}})
 	}
 	sort.SliceStable(out, func(i, j int) bool { return out[i].pos < out[j].pos })
 	return out
+}
+
+// chain returns the bindings around a definition, outermost first.
+func chain(d *module.Def) []token.Pos {
+	if len(d.Outer) > 0 {
+		return d.Outer
+	}
+	return []token.Pos{d.KeyPos}
 }
 
 // verb returns "is" or "are" for the group's paths.
