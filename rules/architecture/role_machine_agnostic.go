@@ -19,7 +19,7 @@ var RoleMachineAgnostic = &analysis.Analyzer{
 	Doc: `role is tied to a specific machine
 
 A machine can have several roles, and a role must fit any machine. The rule
-reports, in roles, a definition of networking.hostName, a literal IP address
+reports, in roles, networking.hostName set to a string, a literal IP address
 of a machine of the lab (a private, overlay-network or documentation-range
 IPv4 or IPv6 address, also in a CIDR, host:port or URL; networks such as 10.0.0.0/24, loopback,
 unspecified and public addresses such as the resolver 1.1.1.1 are not tied
@@ -69,7 +69,9 @@ func checkAgnostic(pass *analysis.Pass, l *layout.Layout, mod *module.Module, no
 	type span struct{ pos, end int }
 	var reported []span
 	for _, d := range mod.Defs {
-		if module.Equal(d.Path, []string{"networking", "hostName"}) {
+		// A host name computed from the registry or an argument is the
+		// machine's, not the role's: only a written one ties the role.
+		if _, isString := ast.Unparen(valueOrNil(d)).(*ast.String); isString && module.Equal(d.Path, []string{"networking", "hostName"}) {
 			pass.Report(analysis.Diagnostic{
 				Pos: d.KeyPos, End: d.End,
 				Message: fmt.Sprintf("role sets networking.hostName; %s: set the host name in the machine's own configuration or the registry under %s",
@@ -192,4 +194,11 @@ func registryNodes(pass *analysis.Pass) map[string]bool {
 		}
 	}
 	return names
+}
+
+func valueOrNil(d *module.Def) ast.Expr {
+	if d.Value == nil {
+		return &ast.BadExpr{}
+	}
+	return d.Value
 }
