@@ -56,7 +56,8 @@ type Options struct {
 	// Version is copied into the Result.
 	Version string
 
-	// Workers is the number of parsing goroutines; 0 means one per CPU.
+	// Workers is the number of goroutines that parse files and run
+	// analyzers; 0 means one per CPU.
 	Workers int
 }
 
@@ -94,12 +95,13 @@ func Run(ctx context.Context, opts Options) (*report.Result, error) {
 	}
 
 	r := &runner{
-		fset:  fset,
-		root:  root,
-		files: files,
-		dirs:  t.dirs,
-		cfg:   cfg,
-		plan:  plan,
+		fset:    fset,
+		root:    root,
+		files:   files,
+		dirs:    t.dirs,
+		cfg:     cfg,
+		plan:    plan,
+		workers: opts.Workers,
 	}
 	r.internal = append(r.internal, internal...)
 	r.runAll(ctx)
@@ -205,8 +207,10 @@ func sortFindings(fs []report.Finding) {
 			return a.EndLine < b.EndLine
 		case a.EndColumn != b.EndColumn:
 			return a.EndColumn < b.EndColumn
+		case a.Message != b.Message:
+			return a.Message < b.Message
 		}
-		return a.Message < b.Message
+		return a.Fix < b.Fix
 	})
 }
 

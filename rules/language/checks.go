@@ -1,6 +1,8 @@
 package language
 
 import (
+	"sync"
+
 	"github.com/nixlint/nixlint/analysis"
 	"github.com/nixlint/nixlint/parser"
 	"github.com/nixlint/nixlint/parser/check"
@@ -22,9 +24,13 @@ type ScopeResult map[*analysis.File]*scope.Info
 
 func runScope(pass *analysis.Pass) (any, error) {
 	res := make(ScopeResult, len(pass.Files))
-	pass.ForEachFile(func(f *analysis.File) {
+	var mu sync.Mutex
+	pass.ParallelForEachFile(func(f *analysis.File) {
 		if len(f.Syntax) == 0 && f.ReadErr == nil && f.AST.Expr != nil {
-			res[f] = scope.Resolve(f.AST)
+			info := scope.Resolve(f.AST)
+			mu.Lock()
+			res[f] = info
+			mu.Unlock()
 		}
 	})
 	return res, nil
@@ -46,10 +52,13 @@ type ChecksResult map[*analysis.File]parser.ErrorList
 func runChecks(pass *analysis.Pass) (any, error) {
 	scopes := pass.ResultOf[Scope].(ScopeResult)
 	res := make(ChecksResult, len(scopes))
-	pass.ForEachFile(func(f *analysis.File) {
+	var mu sync.Mutex
+	pass.ParallelForEachFile(func(f *analysis.File) {
 		if info, ok := scopes[f]; ok {
 			if errs := check.File(pass.Fset, f.AST, info); len(errs) > 0 {
+				mu.Lock()
 				res[f] = errs
+				mu.Unlock()
 			}
 		}
 	})
