@@ -40,6 +40,12 @@ func TestHomelab(t *testing.T) {
 	analysistest.Run(t, "testdata/homelab.txtar", architecture.Analyzers()...)
 }
 
+// TestHomelabViolations injects one violation of each rule into the same
+// homelab: each must be found at its line, and nothing else.
+func TestHomelabViolations(t *testing.T) {
+	analysistest.Run(t, "testdata/homelab-violations.txtar", architecture.Analyzers()...)
+}
+
 // TestOtherLayout runs every rule over a repository with another layout:
 // no folder the rules know exists, so nothing may be reported.
 func TestOtherLayout(t *testing.T) {
