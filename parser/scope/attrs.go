@@ -34,6 +34,7 @@ type attr struct {
 	value   ast.Expr     // the value written for it; nil for inherit and implied sets
 	set     *attrSet     // the set implied by a path, or of the literal value once needed (setOfAttr)
 	inherit *ast.Inherit // set when defined by inherit
+	outer   *Binding     // what a plain inherit refers to, once resolved
 	from    ast.Expr     // the source of `inherit (from) name`
 
 	// rest holds, for a definition rejected on an intermediate path segment,

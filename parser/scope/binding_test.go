@@ -82,8 +82,14 @@ func TestBindingFields(t *testing.T) {
 	if recC == nil || !recC.Inherited() || recC.Scope != set {
 		t.Fatalf("rec's inherit c: %+v", recC)
 	}
-	if outer := info.BindingOf(recC.Def.(*ast.Ident)); outer != c {
-		t.Errorf("rec's inherit c refers to %+v, want the let's c", outer)
+	if outer := info.BindingOf(recC.Def.(*ast.Ident)); outer != c || recC.Inherits != c {
+		t.Errorf("rec's inherit c refers to %+v (Inherits %+v), want the let's c", outer, recC.Inherits)
+	}
+	_, quoted := resolve(t, `x: let inherit "x"; in x`)
+	if b := bindingNamed(t, quoted, "x"); b.Kind != scope.Param {
+		t.Fatalf("first binding %+v", b)
+	} else if len(quoted.Bindings) != 2 || quoted.Bindings[1].Inherits != b {
+		t.Errorf("let's inherit \"x\" should alias the parameter: %+v", quoted.Bindings)
 	}
 
 	for i := 1; i < len(info.Bindings); i++ {

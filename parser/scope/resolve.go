@@ -142,7 +142,7 @@ func (r *resolver) set(s *attrSet, body ast.Expr, quiet bool) {
 	for _, list := range [][]*attr{s.attrs, s.rejected} {
 		for _, a := range list {
 			if a.plainInherit() && a.rest == nil {
-				r.inheritRef(a, quiet)
+				a.outer = r.inheritRef(a, quiet)
 			}
 		}
 	}
@@ -154,7 +154,7 @@ func (r *resolver) set(s *attrSet, body ast.Expr, quiet bool) {
 		}
 		f := &frame{}
 		for _, a := range s.attrs {
-			b := &Binding{Name: a.name, Kind: kind, Def: a.def, Decls: a.decls, From: a.from, Scope: s.node}
+			b := &Binding{Name: a.name, Kind: kind, Def: a.def, Decls: a.decls, From: a.from, Scope: s.node, Inherits: a.outer}
 			if a.inherit == nil {
 				b.Value = a.value
 			}
@@ -269,12 +269,13 @@ func (r *resolver) exit(f *frame) {
 
 // inheritRef resolves the name of `inherit name;` as a reference. Even
 // `inherit __curPos;` names a variable.
-func (r *resolver) inheritRef(a *attr, quiet bool) {
+func (r *resolver) inheritRef(a *attr, quiet bool) *Binding {
 	id, ok := a.def.(*ast.Ident)
 	if !ok {
 		id = &ast.Ident{NamePos: a.def.Pos(), Name: a.name}
 	}
 	r.ref(id, quiet)
+	return r.info.Refs[id]
 }
 
 // ref resolves one reference, as Nix's ExprVar::bindVars: the innermost

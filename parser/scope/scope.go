@@ -72,6 +72,10 @@ type Binding struct {
 	// Nil for Builtin; for With it is the *ast.With.
 	Scope ast.Node
 
+	// Inherits is, for a plain `inherit x;` in a let or rec, the binding of
+	// the enclosing scope it aliases; nil when that x is undefined.
+	Inherits *Binding
+
 	// With is the innermost enclosing `with` for a With binding.
 	With *ast.With
 
@@ -81,8 +85,7 @@ type Binding struct {
 }
 
 // Inherited reports whether the binding is a plain `inherit x;`, an alias
-// of the x of the enclosing scope (Info.BindingOf on Def finds it when Def
-// is an identifier).
+// of the x of the enclosing scope (see Inherits).
 func (b *Binding) Inherited() bool {
 	if b.From != nil || len(b.Decls) == 0 {
 		return false
