@@ -3,7 +3,15 @@
 // dynamic attributes in let and inherit, and undefined variables.
 //
 // Nix stops at the first of these errors; File reports them all. A file has
-// at least one error exactly when Nix rejects it.
+// at least one error exactly when Nix rejects it. Messages are Nix's. Each
+// error points at what to fix, which is not always where Nix points:
+//
+//   - a duplicate attribute: at the start of the later definition's path
+//     (as Nix), or at the later name when two sets are merged (Nix points
+//     at the earlier one and says it is "already defined" at the later);
+//   - an inherited name: at the name (Nix, one column before it);
+//   - a dynamic attribute in let: at the attribute (Nix, at the let);
+//   - a formal repeating the @ name: at the @ name (Nix, at the lambda).
 package check
 
 import (
