@@ -12,6 +12,7 @@ import (
 	"go/token"
 	"path"
 	"sort"
+	"strconv"
 	"strings"
 
 	"github.com/nixlint/nixlint/analysis"
@@ -196,8 +197,38 @@ type Unknown struct {
 	Reason   string
 }
 
-// PathString returns a path dotted, as users write it.
-func PathString(p []string) string { return strings.Join(p, ".") }
+// PathString returns a path dotted, as users write it: a segment that is
+// not an identifier is quoted (environment.etc."kea/hosts".text).
+func PathString(p []string) string {
+	var b strings.Builder
+	for i, s := range p {
+		if i > 0 {
+			b.WriteByte('.')
+		}
+		if s == Dynamic || isIdent(s) {
+			b.WriteString(s)
+			continue
+		}
+		b.WriteString(strconv.Quote(s))
+	}
+	return b.String()
+}
+
+func isIdent(s string) bool {
+	if s == "" {
+		return false
+	}
+	for i := 0; i < len(s); i++ {
+		c := s[i]
+		switch {
+		case c >= 'a' && c <= 'z', c >= 'A' && c <= 'Z', c == '_':
+		case i > 0 && (c >= '0' && c <= '9' || c == '\'' || c == '-'):
+		default:
+			return false
+		}
+	}
+	return true
+}
 
 // HasPrefix reports whether p starts with prefix.
 func HasPrefix(p, prefix []string) bool {
