@@ -7,6 +7,7 @@
 # Usage: bench/lint-vs-nix.sh DIR [RUNS]     (NIXLINT=BINARY to time a built binary)
 # Generate a tree with: go run ./bench/gentree /tmp/tree 3500
 # Targets (DESIGN.md §10): nixlint <= 1/4 of Nix's time, <= 3x cat's.
+# NIXLINT_TRACE=1 nixlint DIR prints the time of each phase and analyzer.
 set -euo pipefail
 dir=${1:?usage: lint-vs-nix.sh DIR [RUNS]}
 runs=${2:-3}

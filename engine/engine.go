@@ -15,6 +15,7 @@ import (
 	"path/filepath"
 	"sort"
 	"strings"
+	"time"
 
 	"github.com/nixlint/nixlint/analysis"
 	"github.com/nixlint/nixlint/config"
@@ -56,6 +57,10 @@ type Options struct {
 	// Version is copied into the Result.
 	Version string
 
+	// Trace, when set, is called with the wall time of each phase and
+	// analyzer ("walk", "parse", "analyzer scope", ...), for profiling.
+	Trace func(phase string, d time.Duration)
+
 	// Workers is the number of goroutines that parse files and run
 	// analyzers; 0 means one per CPU.
 	Workers int
@@ -84,12 +89,20 @@ func Run(ctx context.Context, opts Options) (*report.Result, error) {
 		return nil, err
 	}
 
+	trace := opts.Trace
+	if trace == nil {
+		trace = func(string, time.Duration) {}
+	}
+	start := time.Now()
 	t, err := walk(root, cfg.Exclude)
 	if err != nil {
 		return nil, err
 	}
+	trace("walk", time.Since(start))
+	start = time.Now()
 	fset := token.NewFileSet()
 	files, skipped, internal := load(ctx, fset, root, t.files, opts.Workers)
+	trace("read and parse", time.Since(start))
 	if err := ctx.Err(); err != nil {
 		return nil, err
 	}
@@ -102,12 +115,16 @@ func Run(ctx context.Context, opts Options) (*report.Result, error) {
 		cfg:     cfg,
 		plan:    plan,
 		workers: opts.Workers,
+		trace:   trace,
 	}
 	r.internal = append(r.internal, internal...)
+	start = time.Now()
 	r.runAll(ctx)
 	if err := ctx.Err(); err != nil {
 		return nil, err
 	}
+	trace("analyzers", time.Since(start))
+	start = time.Now()
 
 	known := opts.KnownRule
 	if known == nil {
@@ -125,6 +142,7 @@ func Run(ctx context.Context, opts Options) (*report.Result, error) {
 		return nil, err
 	}
 	sortFindings(findings)
+	trace("suppress, baseline, sort", time.Since(start))
 
 	res := &report.Result{
 		Tool:     "nixlint",

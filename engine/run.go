@@ -9,6 +9,7 @@ import (
 	"runtime/debug"
 	"strings"
 	"sync"
+	"time"
 
 	"github.com/nixlint/nixlint/analysis"
 	"github.com/nixlint/nixlint/config"
@@ -23,6 +24,7 @@ type runner struct {
 	cfg     *config.Config
 	plan    *plan
 	workers int
+	trace   func(string, time.Duration)
 
 	mu       sync.Mutex // guards the fields below while analyzers run
 	results  map[*analysis.Analyzer]any
@@ -80,7 +82,9 @@ func (r *runner) runAll(ctx context.Context) {
 			}
 			sem <- struct{}{}
 			defer func() { <-sem }()
+			start := time.Now()
 			r.runOne(a)
+			r.trace("analyzer "+a.Name, time.Since(start))
 		}(a)
 	}
 	wg.Wait()

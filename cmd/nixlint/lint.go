@@ -8,6 +8,8 @@ import (
 	"io"
 	"os"
 	"strings"
+	"sync"
+	"time"
 
 	"github.com/nixlint/nixlint/engine"
 	"github.com/nixlint/nixlint/report"
@@ -89,6 +91,7 @@ func runLint(args []string, stdout, stderr io.Writer) int {
 		Baseline:      f.baseline,
 		WriteBaseline: f.writeBaseline,
 		Version:       version,
+		Trace:         tracer(stderr),
 	})
 	if errors.Is(err, engine.ErrUsage) {
 		return usageError(stderr, strings.TrimPrefix(err.Error(), "usage: "))
@@ -110,6 +113,20 @@ func runLint(args []string, stdout, stderr io.Writer) int {
 		}
 	}
 	return exitOK
+}
+
+// tracer returns a function printing phase timings to stderr when
+// NIXLINT_TRACE is set (for profiling), else nil.
+func tracer(stderr io.Writer) func(string, time.Duration) {
+	if os.Getenv("NIXLINT_TRACE") == "" {
+		return nil
+	}
+	var mu sync.Mutex
+	return func(phase string, d time.Duration) {
+		mu.Lock()
+		defer mu.Unlock()
+		fmt.Fprintf(stderr, "nixlint: %-40s %8.1fms\n", phase, float64(d.Microseconds())/1000)
+	}
 }
 
 // write formats res to stdout or --output, and the GitHub step summary.
