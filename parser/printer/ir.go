@@ -72,17 +72,57 @@ type nAttrName struct {
 	expr nexpr // non-nil for a dynamic name
 }
 
-// nAttrs is ExprAttrs: a map of static attributes (printed sorted by name
-// in sets, by symbol address in let) plus the dynamic ones in source order.
+// nAttrs is ExprAttrs: static attributes (printed sorted by name in sets,
+// by symbol address in let) plus the dynamic ones in source order. Static
+// attributes are a slice, indexed by a map only once there are many: most
+// sets are small, and a map per set was most of the printer's garbage.
 type nAttrs struct {
 	rec     bool
-	attrs   map[string]*nAttrDef
+	attrs   []nAttrEntry
+	index   map[string]int // name to position in attrs, when len(attrs) > smallAttrs
 	dynamic []nDynAttr
+}
+
+type nAttrEntry struct {
+	name string
+	def  *nAttrDef
 }
 
 type nAttrDef struct {
 	e         nexpr
 	inherited bool
+}
+
+const smallAttrs = 8
+
+// lookup returns the definition of name, or nil.
+func (a *nAttrs) lookup(name string) *nAttrDef {
+	if a.index != nil {
+		if i, ok := a.index[name]; ok {
+			return a.attrs[i].def
+		}
+		return nil
+	}
+	for i := range a.attrs {
+		if a.attrs[i].name == name {
+			return a.attrs[i].def
+		}
+	}
+	return nil
+}
+
+// add defines name, which must not be defined yet.
+func (a *nAttrs) add(name string, def *nAttrDef) {
+	a.attrs = append(a.attrs, nAttrEntry{name: name, def: def})
+	switch {
+	case a.index != nil:
+		a.index[name] = len(a.attrs) - 1
+	case len(a.attrs) > smallAttrs:
+		a.index = make(map[string]int, 2*len(a.attrs))
+		for i, e := range a.attrs {
+			a.index[e.name] = i
+		}
+	}
 }
 
 type nDynAttr struct {
@@ -101,7 +141,7 @@ type nFormal struct {
 	def  nexpr
 }
 
-func newAttrs() *nAttrs { return &nAttrs{attrs: map[string]*nAttrDef{}} }
+func newAttrs() *nAttrs { return &nAttrs{} }
 
 func (*nInt) nexpr()     {}
 func (*nFloat) nexpr()   {}

@@ -213,7 +213,7 @@ func (l *lowerer) attrName(n ast.AttrName) nAttrName {
 // binds lowers the bindings of a set or let into one ExprAttrs, as Nix's
 // binds rule does.
 func (l *lowerer) binds(bs []ast.Binding) *nAttrs {
-	a := newAttrs()
+	a := &nAttrs{attrs: make([]nAttrEntry, 0, len(bs))}
 	for _, b := range bs {
 		switch b := b.(type) {
 		case *ast.AttrDef:
@@ -232,13 +232,13 @@ func (l *lowerer) binds(bs []ast.Binding) *nAttrs {
 				if an.expr != nil {
 					continue // rejected by Nix: dynamic attribute in inherit
 				}
-				if _, dup := a.attrs[an.sym]; dup {
+				if a.lookup(an.sym) != nil {
 					continue // rejected by Nix: duplicate attribute
 				}
 				if from != nil {
-					a.attrs[an.sym] = &nAttrDef{e: &nSelect{e: from, path: []nAttrName{an}}}
+					a.add(an.sym, &nAttrDef{e: &nSelect{e: from, path: []nAttrName{an}}})
 				} else {
-					a.attrs[an.sym] = &nAttrDef{e: &nVar{name: an.sym}, inherited: true}
+					a.add(an.sym, &nAttrDef{e: &nVar{name: an.sym}, inherited: true})
 				}
 			}
 		}
@@ -259,7 +259,7 @@ func addAttr(attrs *nAttrs, path []nAttrName, e nexpr) {
 			attrs = nested
 			continue
 		}
-		if j, ok := attrs.attrs[n.sym]; ok {
+		if j := attrs.lookup(n.sym); j != nil {
 			a2, isAttrs := j.e.(*nAttrs)
 			if j.inherited || !isAttrs {
 				return // duplicate attribute
@@ -268,7 +268,7 @@ func addAttr(attrs *nAttrs, path []nAttrName, e nexpr) {
 			continue
 		}
 		nested := newAttrs()
-		attrs.attrs[n.sym] = &nAttrDef{e: nested}
+		attrs.add(n.sym, &nAttrDef{e: nested})
 		attrs = nested
 	}
 	last := path[len(path)-1]
@@ -276,9 +276,9 @@ func addAttr(attrs *nAttrs, path []nAttrName, e nexpr) {
 		attrs.dynamic = append(attrs.dynamic, nDynAttr{name: last.expr, value: e})
 		return
 	}
-	j, ok := attrs.attrs[last.sym]
-	if !ok {
-		attrs.attrs[last.sym] = &nAttrDef{e: e}
+	j := attrs.lookup(last.sym)
+	if j == nil {
+		attrs.add(last.sym, &nAttrDef{e: e})
 		return
 	}
 	ae, ok1 := e.(*nAttrs)
@@ -286,9 +286,9 @@ func addAttr(attrs *nAttrs, path []nAttrName, e nexpr) {
 	if !ok1 || !ok2 || j.inherited {
 		return // duplicate attribute
 	}
-	for name, def := range ae.attrs {
-		if _, dup := jAttrs.attrs[name]; !dup {
-			jAttrs.attrs[name] = def
+	for _, ad := range ae.attrs {
+		if jAttrs.lookup(ad.name) == nil {
+			jAttrs.add(ad.name, ad.def)
 		}
 	}
 }

@@ -40,10 +40,16 @@ func (c Config) Nix(w io.Writer, fset *token.FileSet, f *ast.File) error {
 	if f == nil || f.Expr == nil {
 		return errors.New("printer: empty file")
 	}
-	syms := newSymtab()
+	size := 0
+	if f.Tok != nil {
+		size = f.Tok.Size()
+	}
+	syms := newSymtab(size)
 	l := &lowerer{syms: syms, dir: c.Dir, home: c.Home}
 	e := l.expr(f.Expr)
 	p := &shower{syms: syms}
+	// The canonical form is usually a little longer than the source.
+	p.b.Grow(size + size/2 + 64)
 	p.show(e)
 	p.b.WriteByte('\n')
 	if _, err := io.WriteString(w, p.b.String()); err != nil {

@@ -2,7 +2,7 @@ package printer
 
 import (
 	"math"
-	"sort"
+	"slices"
 	"strconv"
 	"strings"
 )
@@ -137,13 +137,10 @@ func (p *shower) attrs(a *nAttrs) {
 		b.WriteString("rec ")
 	}
 	b.WriteString("{ ")
-	names := make([]string, 0, len(a.attrs))
-	for n := range a.attrs {
-		names = append(names, n)
-	}
-	sort.Strings(names)
-	for _, n := range names {
-		def := a.attrs[n]
+	// Sorting in place is safe: lookups are over once printing starts.
+	sortAttrs(a, func(x, y string) bool { return x < y })
+	for _, entry := range a.attrs {
+		n, def := entry.name, entry.def
 		if def.inherited {
 			b.WriteString("inherit ")
 			showID(b, n)
@@ -169,13 +166,9 @@ func (p *shower) attrs(a *nAttrs) {
 func (p *shower) let(e *nLet) {
 	b := &p.b
 	b.WriteString("(let ")
-	names := make([]string, 0, len(e.attrs.attrs))
-	for n := range e.attrs.attrs {
-		names = append(names, n)
-	}
-	sort.Slice(names, func(i, j int) bool { return p.syms.less(names[i], names[j]) })
-	for _, n := range names {
-		def := e.attrs.attrs[n]
+	sortAttrs(e.attrs, p.syms.less)
+	for _, entry := range e.attrs.attrs {
+		n, def := entry.name, entry.def
 		if def.inherited {
 			b.WriteString("inherit ")
 			showID(b, n)
@@ -190,6 +183,24 @@ func (p *shower) let(e *nLet) {
 	b.WriteString("in ")
 	p.show(e.body)
 	b.WriteString(")")
+}
+
+// sortAttrs sorts a's static attributes, keeping its index valid.
+func sortAttrs(a *nAttrs, less func(x, y string) bool) {
+	slices.SortFunc(a.attrs, func(x, y nAttrEntry) int {
+		switch {
+		case less(x.name, y.name):
+			return -1
+		case less(y.name, x.name):
+			return 1
+		}
+		return 0
+	})
+	for i, e := range a.attrs {
+		if a.index != nil {
+			a.index[e.name] = i
+		}
+	}
 }
 
 func (p *shower) lambda(e *nLambda) {

@@ -32,7 +32,10 @@ type symtab struct {
 	rank map[string]int
 }
 
-func newSymtab() *symtab { return &symtab{rank: map[string]int{}} }
+// newSymtab returns a table sized for a file of size bytes.
+func newSymtab(size int) *symtab {
+	return &symtab{rank: make(map[string]int, min(size/24, 1<<16))}
+}
 
 // create interns s as Nix's SymbolTable::create would.
 func (t *symtab) create(s string) string {
