@@ -20,9 +20,11 @@ decides on. The rule reports, in modules, networking.firewall.allowedTCPPorts,
 allowedUDPPorts and their Ranges (also per interface) defined without a
 condition on a firewall toggle (mkIf cfg.openFirewall, optionals
 cfg.openFirewall [ … ], if cfg.openFirewall then … else …), and an upstream
-services.<name>.openFirewall = true hard-coded instead of wired to the
-module's own toggle. A condition that mentions a firewall option of any
-module counts as a toggle; a condition the model cannot read is left alone.`,
+openFirewall = true (services.<name>.openFirewall,
+services.prometheus.exporters.<name>.openFirewall, programs.<name>.…)
+hard-coded instead of wired to the module's own toggle. A condition that
+mentions a firewall option of any module counts as a toggle; a condition
+the model cannot read is left alone.`,
 	Severity: analysis.Warning,
 	Requires: requires,
 	Run:      runFirewallToggle,
@@ -68,11 +70,12 @@ func runFirewallToggle(pass *analysis.Pass) (any, error) {
 			if isFormat(mod) {
 				continue
 			}
+			own := module.NewIndex(m.UnitOptions(mod))
 			for _, d := range mod.Defs {
 				switch {
 				case isFirewallPorts(d.Path):
 					checkPorts(pass, d)
-				case isUpstreamOpenFirewall(d.Path):
+				case isUpstreamOpenFirewall(d.Path) && !own.Covers(d.Path):
 					if v, ok := module.BoolLiteral(d.Value); ok && v && !firewallGuarded(d.Conds) {
 						pass.Report(analysis.Diagnostic{
 							Pos: d.KeyPos, End: d.End,
@@ -106,9 +109,12 @@ func isFirewallPorts(p []string) bool {
 	return strings.HasPrefix(last, "allowed") && strings.Contains(last, "Port")
 }
 
-// isUpstreamOpenFirewall matches services.<name>.openFirewall.
+// isUpstreamOpenFirewall matches the openFirewall switch of a NixOS
+// service or program: services.jellyfin.openFirewall,
+// services.prometheus.exporters.node.openFirewall,
+// programs.steam.remotePlay.openFirewall.
 func isUpstreamOpenFirewall(p []string) bool {
-	return len(p) == 3 && p[0] == "services" && p[2] == "openFirewall"
+	return len(p) >= 3 && p[len(p)-1] == "openFirewall"
 }
 
 // firewallGuarded reports whether a condition chain contains a firewall
