@@ -14,6 +14,7 @@ import (
 
 // builder finds the VM declarations of one module.
 type builder struct {
+	lits literals
 	inv  *Inventory
 	conv *config.Conventions
 	fset *token.FileSet
@@ -42,6 +43,9 @@ func (b *builder) module() {
 		}
 		matched := false
 		for si, src := range b.conv.VMSources {
+			if !b.lits.mayMatch(si, d.Path) {
+				continue
+			}
 			m, ok := src.Match(d.Path)
 			if !ok {
 				continue
@@ -340,7 +344,10 @@ func (b *builder) opaqueSets(d *module.Def) {
 	if d.Value == nil || len(d.Path) == 0 {
 		return
 	}
-	for _, src := range b.conv.VMSources {
+	for si, src := range b.conv.VMSources {
+		if !b.lits.mayMatch(si, d.Path) {
+			continue
+		}
 		m, ok := src.Match(append(append([]string(nil), d.Path...), "\x00"))
 		if !ok || len(m.Set) != len(d.Path)+1 {
 			continue
@@ -355,4 +362,40 @@ func (b *builder) opaqueSets(d *module.Def) {
 		})
 		return
 	}
+}
+
+// literals holds, per source, the literal segments of its pattern: a path
+// lacking one of them cannot match, which is cheaper to see than to try.
+type literals [][]string
+
+func newLiterals(conv *config.Conventions) literals {
+	out := make(literals, len(conv.VMSources))
+	for i, s := range conv.VMSources {
+		for _, seg := range strings.Split(s.Path, ".") {
+			if seg != "**" && !(strings.HasPrefix(seg, "<") && strings.HasSuffix(seg, ">")) {
+				out[i] = append(out[i], seg)
+			}
+		}
+	}
+	return out
+}
+
+// mayMatch reports whether path holds every literal segment of source i.
+func (l literals) mayMatch(i int, path []string) bool {
+	if i >= len(l) {
+		return true
+	}
+	for _, lit := range l[i] {
+		found := false
+		for _, p := range path {
+			if p == lit {
+				found = true
+				break
+			}
+		}
+		if !found {
+			return false
+		}
+	}
+	return true
 }

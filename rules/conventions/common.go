@@ -40,6 +40,22 @@ func nextFreeText(r config.IDRange, used map[int]bool) string {
 	return fmt.Sprintf("%d is the next free id in %s", next[0], rangeText(r))
 }
 
+// nextFree returns a memoized nextFreeText over the inventory's ids, so
+// that a repository with many findings does not recompute a range's
+// suggestion for each.
+func nextFree(in *inventory.Inventory) func(config.IDRange) string {
+	used := in.UsedIDs()
+	memo := map[config.Span]string{}
+	return func(r config.IDRange) string {
+		if s, ok := memo[r.Span()]; ok {
+			return s
+		}
+		s := nextFreeText(r, used)
+		memo[r.Span()] = s
+		return s
+	}
+}
+
 // purposeRanges returns the vocabulary prefix of the VM's name and the
 // ranges the mapping gives it, or false when the name has no mapped
 // purpose.

@@ -40,7 +40,7 @@ the blocks).`,
 func runIDCategory(pass *analysis.Pass) (any, error) {
 	in := inv(pass)
 	conv := in.Conv
-	used := in.UsedIDs()
+	next := nextFree(in)
 	for _, v := range in.VMs {
 		if !v.IDKnown || isTemplate(v, conv) {
 			continue
@@ -70,7 +70,7 @@ func runIDCategory(pass *analysis.Pass) (any, error) {
 		pass.Report(analysis.Diagnostic{
 			Pos: v.IDPos, End: v.IDEnd,
 			Message: fmt.Sprintf("%s %s has id %d in %s, but the purpose %s belongs in %s; %s",
-				v.Kind, v.Name, v.ID, rangeText(inner), purpose, spans(rs), nextFreeText(rs[0], used)),
+				v.Kind, v.Name, v.ID, rangeText(inner), purpose, spans(rs), next(rs[0])),
 		})
 	}
 	return nil, nil

@@ -40,7 +40,7 @@ free id there. The scheme is configurable ([conventions] id-ranges).`,
 func runIDRange(pass *analysis.Pass) (any, error) {
 	in := inv(pass)
 	conv := in.Conv
-	used := in.UsedIDs()
+	next := nextFree(in)
 	for _, v := range in.VMs {
 		if !v.IDKnown {
 			continue
@@ -51,17 +51,17 @@ func runIDRange(pass *analysis.Pass) (any, error) {
 		case !ok:
 			pass.Report(analysis.Diagnostic{
 				Pos: v.IDPos, End: v.IDEnd,
-				Message: fmt.Sprintf("%s, outside every range of the id scheme (%s); %s", what, blocks(conv), suggestRange(v, conv, used)),
+				Message: fmt.Sprintf("%s, outside every range of the id scheme (%s); %s", what, blocks(conv), suggestRange(v, conv, next)),
 			})
 		case inner.Class == config.ClassSystem:
 			pass.Report(analysis.Diagnostic{
 				Pos: v.IDPos, End: v.IDEnd,
-				Message: fmt.Sprintf("%s, in %s, reserved for cluster/system use; %s", what, rangeText(inner), suggestRange(v, conv, used)),
+				Message: fmt.Sprintf("%s, in %s, reserved for cluster/system use; %s", what, rangeText(inner), suggestRange(v, conv, next)),
 			})
 		case inner.Class == config.ClassReserved:
 			pass.Report(analysis.Diagnostic{
 				Pos: v.IDPos, End: v.IDEnd, Severity: analysis.Warning,
-				Message: fmt.Sprintf("%s, in %s, kept for future use; %s", what, rangeText(inner), suggestRange(v, conv, used)),
+				Message: fmt.Sprintf("%s, in %s, kept for future use; %s", what, rangeText(inner), suggestRange(v, conv, next)),
 			})
 		}
 	}
@@ -70,16 +70,16 @@ func runIDRange(pass *analysis.Pass) (any, error) {
 
 // suggestRange says where the VM belongs: the range of its purpose, the
 // template block for a template, or the production block.
-func suggestRange(v *inventory.VM, conv *config.Conventions, used map[int]bool) string {
+func suggestRange(v *inventory.VM, conv *config.Conventions, next func(config.IDRange) string) string {
 	if v.TemplateKnown && v.Template {
 		if tb, ok := templateBlock(conv); ok {
 			if r, ok := firstUsable(conv, tb); ok {
-				return fmt.Sprintf("a template belongs in %s: %s", rangeText(tb), nextFreeText(r, used))
+				return fmt.Sprintf("a template belongs in %s: %s", rangeText(tb), next(r))
 			}
 		}
 	}
 	if p, rs, ok := purposeRanges(v, conv); ok {
-		return fmt.Sprintf("a %s VM belongs in %s: %s", p, spans(rs), nextFreeText(rs[0], used))
+		return fmt.Sprintf("a %s VM belongs in %s: %s", p, spans(rs), next(rs[0]))
 	}
 	for _, r := range conv.IDRanges {
 		if r.Class == config.ClassProduction {

@@ -44,7 +44,7 @@ func runIDTemplate(pass *analysis.Pass) (any, error) {
 	if !ok {
 		return nil, nil
 	}
-	used := in.UsedIDs()
+	next := nextFree(in)
 	for _, v := range in.VMs {
 		if !v.IDKnown || !v.TemplateKnown {
 			continue
@@ -54,7 +54,7 @@ func runIDTemplate(pass *analysis.Pass) (any, error) {
 		case v.Template && !inBlock:
 			advice := "move it into " + rangeText(tb)
 			if r, ok := firstUsable(conv, tb); ok {
-				advice += ": " + nextFreeText(r, used)
+				advice += ": " + next(r)
 			}
 			pass.Report(analysis.Diagnostic{
 				Pos: v.IDPos, End: v.IDEnd,
@@ -63,7 +63,7 @@ func runIDTemplate(pass *analysis.Pass) (any, error) {
 		case !v.Template && inBlock:
 			advice := "give it an id outside " + tb.Span().String()
 			if _, rs, ok := purposeRanges(v, conv); ok {
-				advice = "give it an id in the range of its purpose: " + nextFreeText(rs[0], used)
+				advice = "give it an id in the range of its purpose: " + next(rs[0])
 			} else if r, ok := productionBlock(conv); ok {
 				advice += ", in " + rangeText(r) + " for a production VM"
 			}

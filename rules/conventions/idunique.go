@@ -34,28 +34,28 @@ resource.proxmox_lxc.cache = { hostname = "cache-01"; vmid = 220; };`,
 
 func runIDUnique(pass *analysis.Pass) (any, error) {
 	in := inv(pass)
-	used := in.UsedIDs()
-	var seen []*inventory.VM
+	next := nextFree(in)
+	seen := map[int][]*inventory.VM{}
 	for _, v := range in.VMs {
 		if !v.IDKnown {
 			continue
 		}
 		var first *inventory.VM
-		for _, s := range seen {
-			if s.ID == v.ID && distinct(s, v, true) {
+		for _, s := range seen[v.ID] {
+			if distinct(s, v, true) {
 				first = s
 				break
 			}
 		}
-		seen = append(seen, v)
+		seen[v.ID] = append(seen[v.ID], v)
 		if first == nil {
 			continue
 		}
 		advice := "give it a free id"
 		if _, rs, ok := purposeRanges(v, in.Conv); ok {
-			advice = "give it another: " + nextFreeText(rs[0], used)
+			advice = "give it another: " + next(rs[0])
 		} else if r, ok := in.Conv.Range(v.ID); ok {
-			advice = "give it another: " + nextFreeText(r, used)
+			advice = "give it another: " + next(r)
 		}
 		pass.Report(analysis.Diagnostic{
 			Pos: v.IDPos, End: v.IDEnd,

@@ -3,6 +3,7 @@ package conventions
 import (
 	"fmt"
 	"strconv"
+	"strings"
 
 	"github.com/nixlint/nixlint/analysis"
 	"github.com/nixlint/nixlint/model/inventory"
@@ -34,25 +35,27 @@ resource.proxmox_vm_qemu.web2 = { name = "web-02"; vmid = 202; };`,
 
 func runNameUnique(pass *analysis.Pass) (any, error) {
 	in := inv(pass)
-	var seen []*inventory.VM
+	seen := map[string][]*inventory.VM{}
+	used := usedNames(in)
 	for _, v := range in.VMs {
 		if !v.NameKnown || v.Kind == inventory.KindHost {
 			continue
 		}
+		key := strings.ToLower(v.Name)
 		var first *inventory.VM
-		for _, s := range seen {
-			if sameName(s, v) && distinct(s, v, false) {
+		for _, s := range seen[key] {
+			if distinct(s, v, false) {
 				first = s
 				break
 			}
 		}
-		seen = append(seen, v)
+		seen[key] = append(seen[key], v)
 		if first == nil {
 			continue
 		}
 		advice := "rename one of them"
 		if n := parseName(v.Name); wellFormed(v.Name) {
-			advice = "rename this one: " + nextName(n.Purpose, in) + " is free"
+			advice = "rename this one: " + nextName(n.Purpose, used) + " is free"
 		}
 		ids := ""
 		if v.IDKnown && first.IDKnown {
@@ -67,14 +70,19 @@ func runNameUnique(pass *analysis.Pass) (any, error) {
 	return nil, nil
 }
 
-// nextName returns the first name of the purpose's numbering not in use.
-func nextName(purpose string, in *inventory.Inventory) string {
+// usedNames returns the names in use, lowercased.
+func usedNames(in *inventory.Inventory) map[string]bool {
 	used := map[string]bool{}
 	for _, v := range in.VMs {
 		if v.NameKnown {
-			used[v.Name] = true
+			used[strings.ToLower(v.Name)] = true
 		}
 	}
+	return used
+}
+
+// nextName returns the first name of the purpose's numbering not in use.
+func nextName(purpose string, used map[string]bool) string {
 	for n := 1; n < 1000; n++ {
 		name := fmt.Sprintf("%s-%02d", purpose, n)
 		if !used[name] {

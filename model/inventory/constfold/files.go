@@ -16,7 +16,7 @@ var Analyzer = &analysis.Analyzer{
 }
 
 // Files hands out one Folder per file, resolving the file's scopes the
-// first time it is asked. Analyzers run one at a time, so it needs no lock.
+// first time the Folder folds something. Analyzers run one at a time, so it needs no lock.
 type Files struct {
 	folders map[*analysis.File]*Folder
 }
@@ -29,12 +29,9 @@ func (fs *Files) For(f *analysis.File) *Folder {
 	if fo, ok := fs.folders[f]; ok {
 		return fo
 	}
-	var info *scope.Info
-	if f != nil && f.AST != nil {
-		info = scope.Resolve(f.AST)
-	}
-	fo := New(info)
+	fo := &Folder{active: map[*scope.Binding]bool{}}
 	if f != nil {
+		fo.lazy = f.AST
 		fs.folders[f] = fo
 	}
 	return fo

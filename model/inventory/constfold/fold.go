@@ -17,6 +17,7 @@ const maxDepth = 200
 // concurrent use.
 type Folder struct {
 	info   *scope.Info
+	lazy   *ast.File // resolved into info on first use
 	depth  int
 	active map[*scope.Binding]bool // bindings being folded, to stop on cycles
 }
@@ -30,8 +31,21 @@ func New(info *scope.Info) *Folder {
 	return &Folder{info: info, active: map[*scope.Binding]bool{}}
 }
 
+// ensure resolves the scopes of a lazily created Folder: most files hold
+// no VM, and resolving costs as much as parsing.
+func (f *Folder) ensure() {
+	if f.info == nil {
+		f.info = &scope.Info{}
+		if f.lazy != nil {
+			f.info = scope.Resolve(f.lazy)
+			f.lazy = nil
+		}
+	}
+}
+
 // Eval folds e.
 func (f *Folder) Eval(e ast.Expr) (v Value) {
+	f.ensure()
 	if isNil(e) {
 		return unknown(0, 0, "is missing")
 	}
@@ -101,6 +115,7 @@ func (f *Folder) Eval(e ast.Expr) (v Value) {
 // Name folds one segment of an attribute path: a plain name, a string,
 // or an interpolation `${e}` such as proxmox.qemu.${hostname}.
 func (f *Folder) Name(n ast.AttrName) Value {
+	f.ensure()
 	switch n := n.(type) {
 	case *ast.Ident:
 		if n == nil {

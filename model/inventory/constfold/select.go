@@ -261,6 +261,7 @@ type Entry struct {
 // where myNodes is a let-bound set), or a Value with the Reason it is not
 // one. Dotted definitions stay dotted: `a.b = 1;` is one entry [a b].
 func (f *Folder) Entries(e ast.Expr) ([]Entry, Value) {
+	f.ensure()
 	entries, v := f.set(e)
 	if v.Reason != "" {
 		return nil, v
