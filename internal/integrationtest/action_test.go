@@ -227,4 +227,3 @@ func checkUpload(t *testing.T, res *actionRun, want map[string]string) {
 		}
 	}
 }
-
