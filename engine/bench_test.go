@@ -2,8 +2,6 @@ package engine_test
 
 import (
 	"context"
-	"os"
-	"sync"
 	"testing"
 
 	"github.com/nixlint/nixlint/bench/tree"
@@ -11,27 +9,16 @@ import (
 	"github.com/nixlint/nixlint/rules"
 )
 
-var (
-	benchOnce sync.Once
-	benchDir  string
-	benchSt   tree.Stats
-	benchErr  error
-)
-
-// benchTree generates the benchmark repository once per test binary: 3 500
-// files from realistic templates (modules, roles, packages, flake parts and
-// a machine registry), about 5 MB.
+// benchTree generates the benchmark repository: 3 500 files from realistic
+// templates (modules, roles, packages, flake parts and a machine registry),
+// about 5 MB.
 func benchTree(b *testing.B) (string, tree.Stats) {
-	benchOnce.Do(func() {
-		benchDir, benchErr = os.MkdirTemp("", "nixlint-bench-")
-		if benchErr == nil {
-			benchSt, benchErr = tree.Generate(benchDir, 3500)
-		}
-	})
-	if benchErr != nil {
-		b.Fatal(benchErr)
+	dir := b.TempDir()
+	st, err := tree.Generate(dir, 3500)
+	if err != nil {
+		b.Fatal(err)
 	}
-	return benchDir, benchSt
+	return dir, st
 }
 
 // BenchmarkLint measures the whole pipeline (walk, read, parse, every rule,

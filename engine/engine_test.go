@@ -303,3 +303,30 @@ func TestParallelPanicIsAttributed(t *testing.T) {
 		t.Errorf("message %q lacks the rule, file, value or the frame of the panic", msg)
 	}
 }
+
+// graded reports every file with a per-diagnostic severity of error.
+var graded = &analysis.Analyzer{
+	Name:     "graded",
+	Severity: analysis.Warning,
+	Doc:      "test rule with a per-diagnostic severity",
+	Run: func(pass *analysis.Pass) (any, error) {
+		pass.ForEachFile(func(f *analysis.File) {
+			pass.Report(analysis.Diagnostic{Pos: f.Start(), Message: "graded", Severity: analysis.Error})
+		})
+		return nil, nil
+	},
+}
+
+func TestDiagnosticSeverityOverride(t *testing.T) {
+	root := writeTree(t, map[string]string{"flake.nix": "{ }\n"})
+	res := lint(t, engine.Options{Paths: []string{root}, Analyzers: []*analysis.Analyzer{graded}})
+	if len(res.Findings) != 1 || res.Findings[0].Severity != "error" {
+		t.Errorf("rule's override not applied: %+v", res.Findings)
+	}
+	cfg := config.Default()
+	cfg.Rules = map[string]config.RuleConfig{"graded": {Severity: "note"}}
+	res = lint(t, engine.Options{Paths: []string{root}, Analyzers: []*analysis.Analyzer{graded}, Config: cfg})
+	if len(res.Findings) != 1 || res.Findings[0].Severity != "note" {
+		t.Errorf("user's severity must win over the rule's override: %+v", res.Findings)
+	}
+}
