@@ -170,6 +170,9 @@ func (b *builder) decl(dc *decl) {
 			}
 		}
 	}
+	if len(src.ID) == 0 && vm.NameKnown && imageName(vm.Name, b.mod.Path) {
+		vm.Template, vm.TemplateKnown = true, true
+	}
 	if vm.NamePos.IsValid() && dc.match.Name != "" {
 		vm.Pos = vm.NamePos
 	}
@@ -398,4 +401,38 @@ func (l literals) mayMatch(i int, path []string) bool {
 		}
 	}
 	return true
+}
+
+// imageWords mark a name, or a folder, as an image or template rather than
+// a running VM.
+var imageWords = map[string]bool{
+	"template": true, "templates": true, "tmpl": true, "image": true, "images": true,
+	"base": true, "golden": true, "format": true, "formats": true, "generators": true,
+	"packages": true,
+}
+
+// imageName reports whether a name from a source of names only (nixpkgs'
+// proxmox.qemuConf, the image builder) names an image: such images are
+// imported as templates (CONVENTIONS.md, "Proxmox VM Templates"), whose
+// names describe the image (proxmox-x86-optimized), not a {purpose}-{nn}
+// VM. A name with a word such as "template", or starting with "proxmox-"
+// or "nixos-" (nixpkgs' default), or declared in a folder of packages,
+// templates, images or formats, is taken as an image.
+func imageName(name, file string) bool {
+	lower := strings.ToLower(name)
+	if strings.HasPrefix(lower, "proxmox-") || strings.HasPrefix(lower, "nixos-") {
+		return true
+	}
+	for _, w := range strings.FieldsFunc(lower, func(r rune) bool { return r == '-' || r == '_' || r == '.' || r == ':' }) {
+		if imageWords[w] {
+			return true
+		}
+	}
+	dirs := strings.Split(file, "/")
+	for _, d := range dirs[:len(dirs)-1] {
+		if imageWords[strings.ToLower(d)] {
+			return true
+		}
+	}
+	return false
 }

@@ -70,6 +70,8 @@ func TestSources(t *testing.T) {
 		"app-01 300 vm terraform/telmate.nix:4",
 		"web-02 - vm hosts/web/default.nix:2",
 		"mon-01 120 vm modules/infrastructure/more.nix:3",
+		"optimized - vm template modules/virtualisation/format/proxmox-enhanced.nix:1",
+		"proxmox-x86-optimized - vm template hosts/tpl/default.nix:1",
 		"backup-01 140 vm modules/infrastructure/more.nix:4",
 	}
 	if got, w := sorted(rows), sorted(want); got != w {

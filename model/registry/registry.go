@@ -20,6 +20,7 @@ import (
 	"github.com/nixlint/nixlint/model/inventory/constfold"
 	"github.com/nixlint/nixlint/model/layout"
 	"github.com/nixlint/nixlint/model/module"
+	"github.com/nixlint/nixlint/parser/ast"
 )
 
 // Analyzer computes the *Registry of the repository.
@@ -205,16 +206,23 @@ func Strings(d *module.Def, fold *constfold.Folder) ([]string, bool) {
 	all := true
 	var out []string
 	for _, el := range d.Elems {
+		values := []ast.Expr{el.Value}
 		if el.Opaque {
-			all = false
-			continue
+			elems, v := fold.List(el.Value)
+			if v.Reason != "" {
+				all = false
+				continue
+			}
+			values = elems
 		}
-		v := fold.Eval(el.Value)
-		if v.Kind != constfold.String {
-			all = false
-			continue
+		for _, e := range values {
+			v := fold.Eval(e)
+			if v.Kind != constfold.String {
+				all = false
+				continue
+			}
+			out = append(out, v.Str)
 		}
-		out = append(out, v.Str)
 	}
 	return out, all
 }

@@ -19,7 +19,15 @@ func roleRefs(d *module.Def, fold *constfold.Folder, conv *config.Conventions, f
 	opaque := false
 	for _, el := range d.Elems {
 		if el.Opaque {
-			opaque = true
+			// `common ++ [ … ]`: a let-bound list is still readable.
+			elems, v := fold.List(el.Value)
+			if v.Reason != "" {
+				opaque = true
+				continue
+			}
+			for _, e := range elems {
+				out = append(out, ParseRoleRef(e, fold, conv, file))
+			}
 			continue
 		}
 		out = append(out, ParseRoleRef(el.Value, fold, conv, file))

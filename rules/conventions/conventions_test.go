@@ -42,3 +42,12 @@ func TestNameUnique(t *testing.T) {
 func TestNameEnvPrefix(t *testing.T) {
 	analysistest.Run(t, "testdata/vm-name-env-prefix.txtar", conventions.NameEnvPrefix)
 }
+
+func TestHostnames(t *testing.T) {
+	analysistest.Run(t, "testdata/hostnames.txtar", conventions.NameFormat, conventions.NamePrefix)
+	analysistest.Run(t, "testdata/hostnames-off.txtar", conventions.Analyzers()...)
+}
+
+func TestExtendSources(t *testing.T) {
+	analysistest.Run(t, "testdata/extend-sources.txtar", conventions.Analyzers()...)
+}

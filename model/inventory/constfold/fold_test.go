@@ -160,3 +160,42 @@ func TestDeep(t *testing.T) {
 		t.Errorf("3000 chained lets folded to %s; want the depth limit", got)
 	}
 }
+
+func TestList(t *testing.T) {
+	tests := []struct {
+		src    string
+		n      int    // elements, or -1 for unknown
+		reason string // when unknown
+	}{
+		{`{ v = [ 1 2 ]; }`, 2, ""},
+		{`let common = [ "a" ]; in { v = common ++ [ "b" "c" ]; }`, 3, ""},
+		{`let a = [ 1 ]; b = a ++ a; in { v = (b); }`, 2, ""},
+		{`{ xs, ... }: { v = xs ++ [ 1 ]; }`, -1, "function argument `xs`"},
+		{`{ lib, ... }: { v = lib.optionals true [ 1 ]; }`, -1, "function call"},
+		{`{ v = "a"; }`, -1, "is a string, not a list"},
+		{`let a = a ++ [ 1 ]; in { v = a; }`, -1, "defined in terms of itself"},
+	}
+	for _, tt := range tests {
+		fset := token.NewFileSet()
+		f, errs := parser.ParseFile(fset, "t.nix", []byte(tt.src))
+		if len(errs) > 0 {
+			t.Fatalf("parse %q: %v", tt.src, errs)
+		}
+		var target ast.Expr
+		ast.Inspect(f, func(n ast.Node) bool {
+			if d, ok := n.(*ast.AttrDef); ok && target == nil {
+				if name, _ := ast.StaticName(d.Path.Names[0]); name == "v" {
+					target = d.Value
+				}
+			}
+			return true
+		})
+		elems, v := constfold.New(scope.Resolve(f)).List(target)
+		switch {
+		case tt.n >= 0 && (v.Reason != "" || len(elems) != tt.n):
+			t.Errorf("%s: got %d elements (%q), want %d", tt.src, len(elems), v.Reason, tt.n)
+		case tt.n < 0 && !strings.Contains(v.Reason, tt.reason):
+			t.Errorf("%s: reason %q, want %q", tt.src, v.Reason, tt.reason)
+		}
+	}
+}
