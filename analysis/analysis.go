@@ -13,6 +13,7 @@ import (
 	"fmt"
 	"go/token"
 	"strings"
+	"sync"
 
 	"github.com/nixlint/nixlint/config"
 	"github.com/nixlint/nixlint/parser"
@@ -152,6 +153,10 @@ type Pass struct {
 	// current is the file being analysed by ForEachFile, for attributing
 	// a panic to a file.
 	current *File
+
+	indexOnce sync.Once
+	byTok     map[*token.File]*File
+	byPath    map[string]*File
 }
 
 // Reportf reports a diagnostic over pos..end with a formatted message.
@@ -174,26 +179,29 @@ func (p *Pass) Current() *File { return p.current }
 
 // FileAt returns the file holding pos, or nil.
 func (p *Pass) FileAt(pos token.Pos) *File {
-	tf := p.Fset.File(pos)
-	if tf == nil {
-		return nil
-	}
-	for _, f := range p.Files {
-		if f.Tok == tf {
-			return f
-		}
-	}
-	return nil
+	p.buildIndex()
+	return p.byTok[p.Fset.File(pos)]
 }
 
 // FileByPath returns the file with the given repository-relative path, or nil.
 func (p *Pass) FileByPath(path string) *File {
-	for _, f := range p.Files {
-		if f.Path == path {
-			return f
+	p.buildIndex()
+	return p.byPath[path]
+}
+
+// buildIndex indexes the files by line table and path, once per pass, so
+// that FileAt and FileByPath cost a map lookup (rules call them per node).
+func (p *Pass) buildIndex() {
+	p.indexOnce.Do(func() {
+		p.byTok = make(map[*token.File]*File, len(p.Files))
+		p.byPath = make(map[string]*File, len(p.Files))
+		for _, f := range p.Files {
+			if f.Tok != nil {
+				p.byTok[f.Tok] = f
+			}
+			p.byPath[f.Path] = f
 		}
-	}
-	return nil
+	})
 }
 
 // Option returns the configured value of the analyzer's option name, or its
