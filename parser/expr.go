@@ -57,10 +57,6 @@ func (p *parser) ident() *ast.Ident {
 
 // parseAtLambda parses `x @ { formals }: body`.
 func (p *parser) parseAtLambda() ast.Expr {
-	if !p.enter(4) {
-		return p.bad(p.tok.off, p.tok.off)
-	}
-	defer p.leave(4)
 	start := p.tok.off
 	param := p.ident()
 	p.next() // '@'
@@ -68,7 +64,11 @@ func (p *parser) parseAtLambda() ast.Expr {
 		p.unexpected(tLBRACE)
 		return p.bad(start, p.tok.off)
 	}
-	formals := p.parseFormals()
+	formals := p.parseFormals(5)
+	if !p.enter(6) {
+		return p.bad(start, p.tok.off)
+	}
+	defer p.leave(6)
 	lam := &ast.Lambda{Param: param, Formals: formals, AtFirst: true}
 	colon, ok := p.expect(tCOLON)
 	lam.Colon = p.pos(colon)
@@ -104,7 +104,10 @@ func (p *parser) isFormals() bool {
 }
 
 // parseFormals parses `{ a, b ? e, ... }` at the current '{'.
-func (p *parser) parseFormals() *ast.Formals {
+//
+// Nesting is charged only in defaults (cost, the stack entries bison holds
+// before one) since formals do not nest otherwise.
+func (p *parser) parseFormals(cost int) *ast.Formals {
 	fs := &ast.Formals{Lbrace: p.pos(p.tok.off)}
 	p.next()
 	for {
@@ -124,7 +127,12 @@ func (p *parser) parseFormals() *ast.Formals {
 			if p.tok.kind == tQUESTION {
 				f.Question = p.pos(p.tok.off)
 				p.next()
+				if !p.enter(cost) {
+					f.Default = p.bad(p.tok.off, p.tok.off)
+					return fs
+				}
 				f.Default = p.parseExpr()
+				p.leave(cost)
 			}
 			fs.List = append(fs.List, f)
 			switch p.tok.kind {
@@ -151,11 +159,16 @@ func (p *parser) parseFormals() *ast.Formals {
 
 // parseFormalsLambda parses `{ formals }: body` and `{ formals } @ x: body`.
 func (p *parser) parseFormalsLambda() ast.Expr {
-	if !p.enter(4) {
-		return p.bad(p.tok.off, p.tok.off)
+	start := p.tok.off
+	lam := &ast.Lambda{Formals: p.parseFormals(3)}
+	cost := 4 // '{' formals '}' ':'
+	if p.tok.kind == tAT {
+		cost = 6
 	}
-	defer p.leave(4)
-	lam := &ast.Lambda{Formals: p.parseFormals()}
+	if !p.enter(cost) {
+		return p.bad(start, p.tok.off)
+	}
+	defer p.leave(cost)
 	if p.tok.kind == tAT {
 		p.next()
 		if p.tok.kind != tID {
@@ -225,10 +238,10 @@ func (p *parser) parseWith() ast.Expr {
 
 // parseLet parses `let bindings in body`.
 func (p *parser) parseLet() ast.Expr {
-	if !p.enter(3) {
+	if !p.enter(2) {
 		return p.bad(p.tok.off, p.tok.off)
 	}
-	defer p.leave(3)
+	defer p.leave(2)
 	x := &ast.Let{LetPos: p.pos(p.tok.off)}
 	p.next()
 	x.Bindings = p.parseBinds(tIN)
@@ -241,26 +254,44 @@ func (p *parser) parseLet() ast.Expr {
 		return x
 	}
 	p.next()
+	if !p.enter(1) {
+		x.Body = p.bad(p.tok.off, p.tok.off)
+		return x
+	}
 	x.Body = p.parseExpr()
+	p.leave(1)
 	return x
 }
 
-// parseIf parses `if cond then a else b`.
+// parseIf parses `if cond then a else b`. Its nesting cost grows along
+// the construct as bison's stack does: IF; IF expr THEN; then ELSE too.
 func (p *parser) parseIf() ast.Expr {
-	if !p.enter(5) {
-		return p.bad(p.tok.off, p.tok.off)
+	off := p.tok.off
+	if !p.enter(1) {
+		return p.bad(off, off)
 	}
-	defer p.leave(5)
-	x := &ast.If{IfPos: p.pos(p.tok.off)}
+	charged := 1
+	defer func() { p.leave(charged) }()
+	x := &ast.If{IfPos: p.pos(off)}
 	p.next()
 	x.Cond = p.parseExpr()
 	if off, ok := p.expect(tTHEN); !ok {
 		x.Then, x.Else = p.bad(off, off), p.bad(off, off)
 		return x
 	}
+	charged += 2
+	if !p.enter(2) {
+		x.Then, x.Else = p.bad(p.tok.off, p.tok.off), p.bad(p.tok.off, p.tok.off)
+		return x
+	}
 	x.Then = p.parseExpr()
 	if off, ok := p.expect(tELSE); !ok {
 		x.Else = p.bad(off, off)
+		return x
+	}
+	charged += 2
+	if !p.enter(2) {
+		x.Else = p.bad(p.tok.off, p.tok.off)
 		return x
 	}
 	x.Else = p.parseExpr()
@@ -486,10 +517,14 @@ func (p *parser) parseSimple() ast.Expr {
 		x.Rbrace = p.pos(p.closeBrace())
 		return x
 	case tREC, tLBRACE:
-		if !p.enter(3) {
+		cost := 2 // '{' binds; REC too for rec
+		if t.kind == tREC {
+			cost = 3
+		}
+		if !p.enter(cost) {
 			return p.bad(t.off, t.off)
 		}
-		defer p.leave(3)
+		defer p.leave(cost)
 		x := &ast.AttrSet{}
 		if t.kind == tREC {
 			x.Rec = p.pos(t.off)

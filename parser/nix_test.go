@@ -83,6 +83,21 @@ var shapeTable = []string{
 	"a ++ b * c", "a * b ++ c", "a // b ++ c", "a ? b -> c",
 }
 
+// stringTable holds strings and indented strings, compared with Nix's
+// tree: escapes, interpolation, and indentation stripping.
+var stringTable = []string{
+	`""`, `"a"`, `"a\nb\tc\rd\"e\\f\qg"`, `"${a}"`, `"a${b}c"`, `"$${a}"`, `"$"`, `"a$"`, `"$\{a}"`,
+	`"\${a}"`, `"$$"`, "\"a\r\nb\rc\"", "\"\\\r\n\"", `"${a}${b}"`, `"${"${a}"}"`, `"{}"`, `"a'b"`,
+	"''''", "'''a'''", "''\n  a\n  b\n''", "''\n  a\n    b\n  c''", "''  a\n  b''", "'' a\n\n  b\n''",
+	"''\n  ${a}\n  b\n''", "''\n    a\n  ${b}\n''", "''a''$b''", "''a'''b''", "''a''\\nb''", "''a''\\tb''",
+	"''\n  ''\\ a\n  b\n''", "''\n  ''$a\n   b''", "''\n\ta\n\tb\n''", "''\n  a\n  \n  b\n  ''",
+	"''${a}''", "'' ${a}''", "''\n  ${a} \n  ''", "''a$''", "''$''", "''a'b''", "''a'$b''", "''$'a''",
+	"''\n  a\n ''", "''\n  a\n   ''", "''  \n  a''", "''   \n  a\n''", "''\r\n  a\r\n  b''",
+	"''\n  ''\\\n  a''", "''\n  a${b}\n  c''", "''\n  $${a}\n''", "''\n  ''${a}\n''", "''$${''",
+	"''\n  a\n  ''\\\n''", "''\n  \n  \n''", "''\n  x\n\n''", "''\n  a\n  ${b}''", "''\n  a\n  ${b}  ''",
+	"''\n  ''\\  a\n    b''", "''\n   a\n  ''$\n''",
+}
+
 // lambdaWrap binds the variables the shape inputs use.
 const lambdaWrap = "a: b: c: d: f: "
 
@@ -90,6 +105,7 @@ func TestShapesMatchNix(t *testing.T) {
 	nix := requireNix(t)
 	dir := t.TempDir()
 	inputs := append([]string(nil), shapeTable...)
+	inputs = append(inputs, stringTable...)
 	r := rand.New(rand.NewSource(1))
 	for i := 0; i < 150; i++ {
 		inputs = append(inputs, genExpr(r, 0))

@@ -62,6 +62,23 @@ func show(e ast.Expr) string {
 			panic(unsupported{})
 		}
 		return "(" + e.Param.Name + ": " + show(e.Body) + ")"
+	case *ast.String:
+		if len(e.Parts) == 0 {
+			return `""`
+		}
+		if t, ok := e.Parts[0].(*ast.Text); ok && len(e.Parts) == 1 {
+			return quote(t.Value)
+		}
+		var parts []string
+		for _, p := range e.Parts {
+			switch p := p.(type) {
+			case *ast.Text:
+				parts = append(parts, quote(p.Value))
+			case *ast.Interp:
+				parts = append(parts, show(p.X))
+			}
+		}
+		return "(" + strings.Join(parts, " + ") + ")"
 	case *ast.If:
 		return "(if " + show(e.Cond) + " then " + show(e.Then) + " else " + show(e.Else) + ")"
 	case *ast.With:
@@ -122,4 +139,27 @@ func showPath(p *ast.AttrPath) string {
 		parts = append(parts, id.Name)
 	}
 	return strings.Join(parts, ".")
+}
+
+// quote prints a string literal as Nix 2.8's showString does.
+func quote(s string) string {
+	var b strings.Builder
+	b.WriteByte('"')
+	for i := 0; i < len(s); i++ {
+		switch c := s[i]; c {
+		case '"', '\\', '$':
+			b.WriteByte('\\')
+			b.WriteByte(c)
+		case '\n':
+			b.WriteString(`\n`)
+		case '\r':
+			b.WriteString(`\r`)
+		case '\t':
+			b.WriteString(`\t`)
+		default:
+			b.WriteByte(c)
+		}
+	}
+	b.WriteByte('"')
+	return b.String()
 }

@@ -59,7 +59,7 @@ func ParseFileMode(fset *token.FileSet, filename string, src []byte, mode Mode) 
 		p.errors.Add(SyntaxError, fset, p.pos(i), p.pos(i+1), "syntax error, unexpected NUL byte (Nix stops reading the file here)")
 		text = src[:i]
 	}
-	p.s = scanner{src: text, pipes: mode&PipeOperators != 0}
+	p.s = scanner{src: text, pipes: mode&PipeOperators != 0, nulEnd: len(text) < len(src)}
 	f := &ast.File{Name: filename, Tok: tf}
 	p.next()
 	f.Expr = p.parseExpr()

@@ -22,6 +22,7 @@ type scanner struct {
 	src      []byte
 	off      int  // next byte to read
 	pipes    bool // lex |> and <| (PipeOperators mode)
+	nulEnd   bool // src was cut at a NUL byte
 	comments []comment
 	// lastStart is the start of the last thing flex matched (token,
 	// whitespace run or comment): Nix reports "unexpected end of file"
@@ -88,6 +89,11 @@ func (s *scanner) scan() item {
 	s.skipSpace()
 	start := s.off
 	if start >= len(s.src) {
+		if s.nulEnd {
+			// Bison takes the NUL token for the end of input, and its
+			// location is the NUL's.
+			s.mark(start)
+		}
 		return item{kind: tEOF, off: start, end: start}
 	}
 	kind, n := s.lexCode(start)

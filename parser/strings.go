@@ -13,12 +13,12 @@ import (
 // false when no '}' was found (end of input).
 func (p *parser) parseInterp(dollar int) (in *ast.Interp, complete bool) {
 	in = &ast.Interp{Dollar: p.pos(dollar)}
-	if !p.enter(2) {
+	if !p.enter(1) {
 		in.X = p.bad(dollar, dollar)
 		in.Rbrace = p.pos(dollar)
 		return in, false
 	}
-	defer p.leave(2)
+	defer p.leave(1)
 	p.prevEnd = dollar + 2
 	p.next()
 	in.X = p.parseExpr()
@@ -55,6 +55,9 @@ func (p *parser) eofTok() {
 func (p *parser) parseString() *ast.String {
 	open := p.tok.off
 	str := &ast.String{Open: p.pos(open)}
+	// Bison holds '"' below an interpolation.
+	p.depth++
+	defer func() { p.depth-- }()
 	interpolated := false
 	prevSTR := false
 	for {
@@ -149,6 +152,9 @@ type indPart struct {
 func (p *parser) parseIndString() *ast.String {
 	open := p.tok.off
 	str := &ast.String{Open: p.pos(open), Indented: true}
+	// Bison holds IND_STRING_OPEN and the parts below an interpolation.
+	p.depth += 2
+	defer func() { p.depth -= 2 }()
 	var parts []indPart
 	for {
 		t := p.s.scanIndString()
@@ -310,6 +316,9 @@ func (p *parser) parsePath() *ast.Path {
 	path.Parts = []ast.StringPart{&ast.Text{Start: p.pos(t.off), Stop: p.pos(t.end), Value: string(src[t.off:t.end])}}
 	segStart := t.off
 	slash := src[t.end-1] == '/'
+	// Bison holds path_start below an interpolation.
+	p.depth++
+	defer func() { p.depth-- }()
 	end := t.end
 	for {
 		c := p.s.scanPath()
