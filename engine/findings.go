@@ -37,6 +37,17 @@ func (r *runner) findings() []report.Finding {
 		out = append(out, newFinding(d.a.Name, sev, f, d.d.Pos, d.d.End, d.d.Message, d.d.Fix))
 	}
 	for _, n := range r.internal {
+		if n.file == "" {
+			// Every finding needs a file (SARIF requires a location):
+			// one about no file in particular goes on flake.nix, or the
+			// first file of the repository.
+			switch {
+			case byPath["flake.nix"] != nil:
+				n.file = "flake.nix"
+			case len(r.files) > 0:
+				n.file = r.files[0].Path
+			}
+		}
 		out = append(out, internalFinding(n, byPath[n.file]))
 	}
 	return out
