@@ -56,7 +56,7 @@ func runIDRange(pass *analysis.Pass) (any, error) {
 		case inner.Class == config.ClassSystem:
 			pass.Report(analysis.Diagnostic{
 				Pos: v.IDPos, End: v.IDEnd,
-				Message: fmt.Sprintf("%s, in %s, reserved for cluster/system use; %s", what, rangeText(inner), suggestRange(v, conv, next)),
+				Message: fmt.Sprintf("%s, in %s, which is reserved for cluster/system use; %s", what, inner.Span(), suggestRange(v, conv, next)),
 			})
 		case inner.Class == config.ClassReserved:
 			pass.Report(analysis.Diagnostic{
@@ -79,7 +79,7 @@ func suggestRange(v *inventory.VM, conv *config.Conventions, next func(config.ID
 		}
 	}
 	if p, rs, ok := purposeRanges(v, conv); ok {
-		return fmt.Sprintf("a %s VM belongs in %s: %s", p, spans(rs), next(rs[0]))
+		return fmt.Sprintf("the purpose %s belongs in %s: %s", p, spans(rs), next(rs[0]))
 	}
 	for _, r := range conv.IDRanges {
 		if r.Class == config.ClassProduction {
