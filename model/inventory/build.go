@@ -123,6 +123,21 @@ func (b *builder) decl(dc *decl) {
 		return
 	}
 
+	for _, meta := range []string{"count", "for_each"} {
+		// Terraform's count and for_each make one resource many VMs:
+		// their names and ids are computed by Terraform.
+		defs := dc.attrs[meta]
+		if len(defs) == 0 {
+			continue
+		}
+		if v, _, _ := b.value(defs); meta == "count" && v.Kind == constfold.Int && v.Int == 1 {
+			continue
+		}
+		b.name(vm, dc, src)
+		skip("declaration", defs[0].Pos, "declares several VMs through Terraform's "+meta)
+		return
+	}
+
 	b.name(vm, dc, src)
 	if !vm.NameKnown && vm.NamePos.IsValid() {
 		skip("name", vm.NamePos, vm.nameReason)
@@ -134,6 +149,8 @@ func (b *builder) decl(dc *decl) {
 		switch {
 		case v.Kind == constfold.Int && v.Int >= 0 && v.Int <= 1<<31:
 			vm.ID, vm.IDKnown = int(v.Int), true
+		case v.Kind == constfold.String && strings.Contains(v.Str, "${"):
+			skip("id", pos, terraformExpr(v.Str))
 		case v.Kind == constfold.String && isDigits(v.Str):
 			// Terraform converts a numeric string to the number it
 			// spells.
@@ -190,7 +207,7 @@ func (b *builder) name(vm *VM, dc *decl, src config.VMSource) {
 	if i := nameIndex(src.Path, dc.set, dc.match.Name); i >= 0 {
 		k := dc.keys[i]
 		vm.NamePos, vm.NameEnd = k.Pos(), k.End()
-		v := b.fold.Name(k)
+		v := terraform(b.fold.Name(k))
 		if v.Kind == constfold.String {
 			vm.Name, vm.NameKnown = v.Str, true
 			vm.NameLiteral = isLiteralName(k)
@@ -211,6 +228,7 @@ func (b *builder) name(vm *VM, dc *decl, src config.VMSource) {
 		return
 	}
 	v, pos, end := b.value(defs)
+	v = terraform(v)
 	vm.NamePos, vm.NameEnd = pos, end
 	switch v.Kind {
 	case constfold.String:
@@ -435,4 +453,21 @@ func imageName(name, file string) bool {
 		}
 	}
 	return false
+}
+
+// terraform turns a string holding a Terraform interpolation (written
+// "\${count.index}" in Nix, so a constant to Nix) into Unknown: Terraform
+// computes its value.
+func terraform(v constfold.Value) constfold.Value {
+	if v.Kind == constfold.String && strings.Contains(v.Str, "${") {
+		return constfold.Value{Reason: terraformExpr(v.Str), Pos: v.Pos, End: v.End}
+	}
+	return v
+}
+
+func terraformExpr(s string) string {
+	if len(s) > 60 {
+		s = s[:57] + "..."
+	}
+	return "is a Terraform expression (" + strconv.Quote(s) + ")"
 }

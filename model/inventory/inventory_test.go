@@ -70,6 +70,8 @@ func TestSources(t *testing.T) {
 		"app-01 300 vm terraform/telmate.nix:4",
 		"web-02 - vm hosts/web/default.nix:2",
 		"mon-01 120 vm modules/infrastructure/more.nix:3",
+		"docker-01 420 vm terraform/count.nix:3",
+		"? 421 container terraform/count.nix:4",
 		"optimized - vm template modules/virtualisation/format/proxmox-enhanced.nix:1",
 		"proxmox-x86-optimized - vm template hosts/tpl/default.nix:1",
 		"backup-01 140 vm modules/infrastructure/more.nix:4",
@@ -87,6 +89,9 @@ func TestSources(t *testing.T) {
 		"terraform/bpg.nix:8 resource.proxmox_virtual_environment_vm.unknown id: depends on the function argument `var`",
 		"terraform/module-style.nix:5 proxmox.qemu.built declaration: is a function call (mkVM)",
 		"terraform/generated.nix:4 resource.proxmox_vm_qemu declarations: is a function call (lib.mapAttrs)",
+		"terraform/count.nix:2 resource.proxmox_vm_qemu.k3s declaration: declares several VMs through Terraform's count",
+		"terraform/count.nix:4 resource.proxmox_lxc.tf name: is a Terraform expression (\"${var.name}\")",
+		"terraform/count.nix:5 resource.proxmox_virtual_environment_vm.each declaration: declares several VMs through Terraform's for_each",
 	}
 	if got, w := sorted(skipped), sorted(wantSkipped); got != w {
 		t.Errorf("skipped:\n%s\nwant:\n%s", got, w)
