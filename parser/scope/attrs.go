@@ -2,6 +2,7 @@ package scope
 
 import (
 	"go/token"
+	"slices"
 
 	"github.com/nixlint/nixlint/parser/ast"
 )
@@ -102,10 +103,11 @@ func (b *builder) newAttr(name string, pos token.Pos, def ast.Node, decl ast.Bin
 
 // builder builds the attrSet of set literals, each once, on demand.
 type builder struct {
-	sets  map[ast.Node]*attrSet
-	dups  []*Duplicate
-	attrs slab[attr]
-	nsets slab[attrSet]
+	sets    map[ast.Node]*attrSet
+	dups    []*Duplicate
+	attrs   slab[attr]
+	nsets   slab[attrSet]
+	scratch []string
 }
 
 func newBuilder() *builder { return &builder{sets: map[ast.Node]*attrSet{}} }
@@ -151,9 +153,9 @@ func (b *builder) setOf(root ast.Node) *attrSet {
 			continue
 		}
 		stack[top].expanded = true
-		var clash map[string]bool
+		var clash []string
 		if !it.all {
-			clash = clashingNames(bindings)
+			clash = b.clashingNames(bindings)
 		}
 		for _, bd := range bindings {
 			d, ok := bd.(*ast.AttrDef)
@@ -171,7 +173,7 @@ func (b *builder) setOf(root ast.Node) *attrSet {
 				if d.Path == nil || len(d.Path.Names) == 0 {
 					continue
 				}
-				if name, ok := StaticName(d.Path.Names[0]); !ok || !clash[name] {
+				if name, ok := StaticName(d.Path.Names[0]); !ok || !slices.Contains(clash, name) {
 					continue
 				}
 			}
@@ -183,9 +185,9 @@ func (b *builder) setOf(root ast.Node) *attrSet {
 
 // clashingNames returns the static names that more than one binding
 // defines or extends (`a = { };` and `a.b = 1;`): only their values can be
-// merged into or added to. Nil when there is none.
-func clashingNames(bindings []ast.Binding) map[string]bool {
-	var first []string
+// merged into or added to. Usually none.
+func (b *builder) clashingNames(bindings []ast.Binding) []string {
+	first := b.scratch[:0]
 	for _, bd := range bindings {
 		switch bd := bd.(type) {
 		case *ast.AttrDef:
@@ -204,14 +206,20 @@ func clashingNames(bindings []ast.Binding) map[string]bool {
 			}
 		}
 	}
-	var clash map[string]bool
+	b.scratch = first
+	var clash []string
+	if len(first) <= 2*indexFrom {
+		for i, n := range first {
+			if slices.Contains(first[:i], n) && !slices.Contains(clash, n) {
+				clash = append(clash, n)
+			}
+		}
+		return clash
+	}
 	seen := make(map[string]bool, len(first))
 	for _, n := range first {
-		if seen[n] {
-			if clash == nil {
-				clash = map[string]bool{}
-			}
-			clash[n] = true
+		if seen[n] && !slices.Contains(clash, n) {
+			clash = append(clash, n)
 		}
 		seen[n] = true
 	}

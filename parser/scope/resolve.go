@@ -15,8 +15,8 @@ import (
 type resolver struct {
 	info     *Info
 	b        *builder
-	names    map[string][]*Binding // innermost last
-	withs    []*ast.With           // innermost last
+	names    map[string]*Binding // innermost binding of each name; see Binding.shadowed
+	withs    []*ast.With         // innermost last
 	builtins map[string]*Binding
 	withed   map[withKey]*Binding
 	froms    map[ast.Expr]bool // inherit sources already resolved
@@ -48,17 +48,17 @@ type task struct {
 	frame *frame
 }
 
-// frame is one lexical scope: the names it pushed, or one with.
+// frame is one lexical scope: the bindings it pushed, or one with.
 type frame struct {
-	names []string
-	with  bool
+	bindings []*Binding
+	with     bool
 }
 
 func newResolver(info *Info, b *builder) *resolver {
 	return &resolver{
 		info:     info,
 		b:        b,
-		names:    map[string][]*Binding{},
+		names:    map[string]*Binding{},
 		builtins: map[string]*Binding{},
 		withed:   map[withKey]*Binding{},
 		froms:    map[ast.Expr]bool{},
@@ -248,8 +248,9 @@ func (r *resolver) lambda(l *ast.Lambda, quiet bool) {
 
 func (r *resolver) bind(f *frame, b *Binding) {
 	r.info.Bindings = append(r.info.Bindings, b)
-	r.names[b.Name] = append(r.names[b.Name], b)
-	f.names = append(f.names, b.Name)
+	b.shadowed = r.names[b.Name]
+	r.names[b.Name] = b
+	f.bindings = append(f.bindings, b)
 }
 
 func (r *resolver) exit(f *frame) {
@@ -257,13 +258,14 @@ func (r *resolver) exit(f *frame) {
 		r.withs = r.withs[:len(r.withs)-1]
 		return
 	}
-	for _, n := range f.names {
-		s := r.names[n]
-		if len(s) == 1 {
-			delete(r.names, n)
+	for i := len(f.bindings) - 1; i >= 0; i-- {
+		b := f.bindings[i]
+		if b.shadowed == nil {
+			delete(r.names, b.Name)
 		} else {
-			r.names[n] = s[:len(s)-1]
+			r.names[b.Name] = b.shadowed
 		}
+		b.shadowed = nil
 	}
 }
 
@@ -300,8 +302,8 @@ func (r *resolver) use(id *ast.Ident, b *Binding) {
 }
 
 func (r *resolver) lookup(name string) *Binding {
-	if s := r.names[name]; len(s) > 0 {
-		return s[len(s)-1]
+	if b := r.names[name]; b != nil {
+		return b
 	}
 	if globals[name] {
 		return r.builtin(name)

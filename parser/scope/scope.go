@@ -82,6 +82,8 @@ type Binding struct {
 	// Uses lists the references resolved to this binding, in source order.
 	// A plain `inherit x;` counts as a use of the outer x.
 	Uses []*ast.Ident
+
+	shadowed *Binding // while resolving: the binding of the name this one hides
 }
 
 // Inherited reports whether the binding is a plain `inherit x;`, an alias
