@@ -13,7 +13,11 @@ func TestDebugParse(t *testing.T) {
 		t.Skip()
 	}
 	fset := token.NewFileSet()
-	f, errs := ParseFile(fset, "t.nix", []byte(src))
+	var mode Mode
+	if os.Getenv("NIXPIPES") != "" {
+		mode = PipeOperators
+	}
+	f, errs := ParseFileMode(fset, "t.nix", []byte(src), mode)
 	fmt.Println(sexpr(f.Expr))
 	for _, e := range errs {
 		fmt.Println(e)

@@ -300,9 +300,12 @@ func (p *parser) parseIf() ast.Expr {
 
 // Operator precedences of parser.y, loosest first. NOT and NEGATE are the
 // prefix operators; '?' is postfix (its right side is an attribute path).
+//
+// The pipe operators (PipeOperators mode) bind more loosely than `->`:
+// `|>` to the left, `<|` to the right. As in RFC 148, which introduced
+// them, they do not mix without parentheses: `a |> f <| b` is an error.
 const (
-	precPipeFrom = 1 + iota
-	precPipeInto
+	precPipe = 1 + iota
 	precImpl
 	precOr
 	precAnd
@@ -326,8 +329,8 @@ var binOps = [numTokKinds]struct {
 	nonassoc bool
 	op       ast.Token
 }{
-	tPIPE_FROM: {precPipeFrom, true, false, ast.PIPE_L},
-	tPIPE_INTO: {precPipeInto, false, false, ast.PIPE_R},
+	tPIPE_FROM: {precPipe, true, false, ast.PIPE_L},
+	tPIPE_INTO: {precPipe, false, false, ast.PIPE_R},
 	tIMPL:      {precImpl, true, false, ast.IMPL},
 	tOR:        {precOr, false, false, ast.OR},
 	tAND:       {precAnd, false, false, ast.AND},
@@ -349,12 +352,26 @@ var binOps = [numTokKinds]struct {
 // parseBinary parses an expr_op whose binary operators all bind at least
 // as tightly as minPrec, by precedence climbing.
 func (p *parser) parseBinary(minPrec int) ast.Expr {
+	return p.parseBinaryPipe(minPrec, 0)
+}
+
+// parseBinaryPipe is parseBinary inside the right operand of the pipe
+// operator pipe (0 if none), where the other pipe operator may not follow.
+func (p *parser) parseBinaryPipe(minPrec int, pipe tokKind) ast.Expr {
 	x := p.parseUnary()
 	lastNonassoc := 0
 	for {
-		info := binOps[p.tok.kind]
+		k := p.tok.kind
+		info := binOps[k]
 		if info.prec == 0 || info.prec < minPrec {
 			return x
+		}
+		if info.prec == precPipe {
+			if pipe != 0 && k != pipe {
+				p.unexpected()
+				return x
+			}
+			pipe = k
 		}
 		if info.nonassoc && info.prec == lastNonassoc {
 			// `a == b == c`: bison's %nonassoc makes this an error.
@@ -375,7 +392,12 @@ func (p *parser) parseBinary(minPrec int) ast.Expr {
 		if !p.enter(2) {
 			return x
 		}
-		y := p.parseBinary(next)
+		var y ast.Expr
+		if info.prec == precPipe {
+			y = p.parseBinaryPipe(next, k)
+		} else {
+			y = p.parseBinary(next)
+		}
 		p.leave(2)
 		x = &ast.Binary{X: x, OpPos: p.pos(opOff), Op: info.op, Y: y}
 		lastNonassoc = 0
@@ -514,7 +536,7 @@ func (p *parser) parseSimple() ast.Expr {
 		x := &ast.LegacyLet{LetPos: p.pos(t.off), Lbrace: p.pos(p.tok.off)}
 		p.next()
 		x.Bindings = p.parseBinds(tRBRACE)
-		x.Rbrace = p.pos(p.closeBrace())
+		x.Rbrace = p.pos(p.closeBrace(t.off))
 		return x
 	case tREC, tLBRACE:
 		cost := 2 // '{' binds; REC too for rec
@@ -537,7 +559,7 @@ func (p *parser) parseSimple() ast.Expr {
 		x.Lbrace = p.pos(p.tok.off)
 		p.next()
 		x.Bindings = p.parseBinds(tRBRACE)
-		x.Rbrace = p.pos(p.closeBrace())
+		x.Rbrace = p.pos(p.closeBrace(t.off))
 		if t.off == p.exprBrace && len(x.Bindings) == 0 {
 			p.emptySetEnd = p.tok.off
 		}
@@ -549,15 +571,16 @@ func (p *parser) parseSimple() ast.Expr {
 	return p.bad(t.off, t.off)
 }
 
-// closeBrace expects the '}' closing a set and returns its offset.
-func (p *parser) closeBrace() int {
+// closeBrace expects the '}' closing a set opened at offset open and
+// returns its offset.
+func (p *parser) closeBrace(open int) int {
 	off := p.tok.off
 	if p.tok.kind == tRBRACE {
 		p.next()
 		return off
 	}
 	p.unexpected()
-	return p.missingClose(off)
+	return p.missingClose(open)
 }
 
 // missingClose returns the offset to record for a closing bracket that is

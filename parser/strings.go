@@ -48,6 +48,7 @@ func (p *parser) parseAttrInterp() *ast.Interp {
 func (p *parser) eofTok() {
 	n := len(p.s.src)
 	p.s.off = n
+	p.prevEnd = n
 	p.tok = item{kind: tEOF, off: n, end: n}
 }
 
