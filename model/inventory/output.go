@@ -240,8 +240,16 @@ func orNone(s string) string {
 }
 
 // sanitize keeps names from the repository from writing control characters
-// (a terminal escape in a string literal) to the terminal.
+// (a terminal escape in a string literal) to the terminal, and cuts very
+// long ones so the table stays readable.
 func sanitize(s string) string {
+	if len(s) > 80 {
+		cut := 77
+		for cut > 0 && s[cut]&0xc0 == 0x80 {
+			cut--
+		}
+		s = s[:cut] + "..."
+	}
 	return strings.Map(func(r rune) rune {
 		if r < 0x20 || r == 0x7f || (r >= 0x80 && r < 0xa0) {
 			return '?'

@@ -145,3 +145,24 @@ func distinct(a, b *inventory.VM, byName bool) bool {
 	}
 	return false
 }
+
+// maxShown is the longest name a message quotes in full.
+const maxShown = 64
+
+// label names a VM in a message: its name, or its attribute path, cut to
+// a readable length.
+func label(v *inventory.VM) string { return shorten(v.Label()) }
+
+// quoted quotes a name for a message, cut to a readable length.
+func quoted(s string) string { return strconv.Quote(shorten(s)) }
+
+func shorten(s string) string {
+	if len(s) <= maxShown {
+		return s
+	}
+	cut := maxShown - 3
+	for cut > 0 && s[cut]&0xc0 == 0x80 {
+		cut-- // do not split a UTF-8 sequence
+	}
+	return s[:cut] + "..."
+}

@@ -70,7 +70,7 @@ func runIDCategory(pass *analysis.Pass) (any, error) {
 		pass.Report(analysis.Diagnostic{
 			Pos: v.IDPos, End: v.IDEnd,
 			Message: fmt.Sprintf("%s %s has id %d in %s, but the purpose %s belongs in %s; %s",
-				v.Kind, v.Name, v.ID, rangeText(inner), purpose, spans(rs), next(rs[0])),
+				v.Kind, label(v), v.ID, rangeText(inner), purpose, spans(rs), next(rs[0])),
 		})
 	}
 	return nil, nil

@@ -45,7 +45,7 @@ func runIDRange(pass *analysis.Pass) (any, error) {
 		if !v.IDKnown {
 			continue
 		}
-		what := fmt.Sprintf("%s %s has id %d", v.Kind, v.Label(), v.ID)
+		what := fmt.Sprintf("%s %s has id %d", v.Kind, label(v), v.ID)
 		inner, ok := conv.Range(v.ID)
 		switch {
 		case !ok:

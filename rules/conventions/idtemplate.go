@@ -58,7 +58,7 @@ func runIDTemplate(pass *analysis.Pass) (any, error) {
 			}
 			pass.Report(analysis.Diagnostic{
 				Pos: v.IDPos, End: v.IDEnd,
-				Message: fmt.Sprintf("template %s has id %d, outside %s; %s", v.Label(), v.ID, rangeText(tb), advice),
+				Message: fmt.Sprintf("template %s has id %d, outside %s; %s", label(v), v.ID, rangeText(tb), advice),
 			})
 		case !v.Template && inBlock:
 			advice := "give it an id outside " + tb.Span().String()
@@ -69,7 +69,7 @@ func runIDTemplate(pass *analysis.Pass) (any, error) {
 			}
 			pass.Report(analysis.Diagnostic{
 				Pos: v.IDPos, End: v.IDEnd,
-				Message: fmt.Sprintf("%s %s is not a template but has id %d, inside %s, which is kept for templates; %s", v.Kind, v.Label(), v.ID, rangeText(tb), advice),
+				Message: fmt.Sprintf("%s %s is not a template but has id %d, inside %s, which is kept for templates; %s", v.Kind, label(v), v.ID, rangeText(tb), advice),
 			})
 		}
 	}

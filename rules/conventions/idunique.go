@@ -60,7 +60,7 @@ func runIDUnique(pass *analysis.Pass) (any, error) {
 		pass.Report(analysis.Diagnostic{
 			Pos: v.IDPos, End: v.IDEnd,
 			Message: fmt.Sprintf("%s %s has id %d, already the id of %s %s (%s); Proxmox has one id space for VMs and containers, so %s",
-				v.Kind, v.Label(), v.ID, first.Kind, first.Label(), at(first), advice),
+				v.Kind, label(v), v.ID, first.Kind, label(first), at(first), advice),
 		})
 	}
 	return nil, nil

@@ -2,7 +2,6 @@ package conventions
 
 import (
 	"fmt"
-	"strconv"
 	"strings"
 
 	"github.com/nixlint/nixlint/analysis"
@@ -56,7 +55,7 @@ func runNameEnvPrefix(pass *analysis.Pass) (any, error) {
 		default:
 			continue
 		}
-		msg := fmt.Sprintf("%s name %s carries the environment %s %q", v.Kind, strconv.Quote(v.Name), where, env)
+		msg := fmt.Sprintf("%s name %s carries the environment %s %q", v.Kind, quoted(v.Name), where, env)
 		if n.Number != "" {
 			msg += fmt.Sprintf("; the id range tells the environment, so name it %s-%s unless the %s is needed (then say why in a suppression)", strings.Join(words, "-"), n.Number, where)
 		} else {

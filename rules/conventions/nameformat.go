@@ -48,11 +48,11 @@ func runNameFormat(pass *analysis.Pass) (any, error) {
 		}
 		d := analysis.Diagnostic{
 			Pos: v.NamePos, End: v.NameEnd,
-			Message: fmt.Sprintf("%s name %s %s", v.Kind, strconv.Quote(v.Name), problem),
+			Message: fmt.Sprintf("%s name %s %s", v.Kind, quoted(v.Name), problem),
 		}
 		if fixed := fixName(v.Name); fixed != "" {
 			d.Message += "; rename it " + fixed
-			d.Fix = "rename " + v.Name + " to " + fixed
+			d.Fix = "rename " + label(v) + " to " + fixed
 			if edit, ok := renameEdit(pass, v, fixed); ok {
 				d.SuggestedFixes = []analysis.SuggestedFix{{Message: d.Fix, Edits: []analysis.TextEdit{edit}}}
 			}

@@ -2,7 +2,6 @@ package conventions
 
 import (
 	"fmt"
-	"strconv"
 	"strings"
 
 	"github.com/nixlint/nixlint/analysis"
@@ -52,7 +51,7 @@ func runNamePrefix(pass *analysis.Pass) (any, error) {
 		if _, ok := knownPurpose(p, conv); ok {
 			continue
 		}
-		msg := fmt.Sprintf("%s name %s has the purpose %q, which is not in the prefix vocabulary", v.Kind, strconv.Quote(v.Name), p)
+		msg := fmt.Sprintf("%s name %s has the purpose %q, which is not in the prefix vocabulary", v.Kind, quoted(v.Name), p)
 		fix := ""
 		if s := didYouMean(p, conv); s != "" {
 			n := parseName(v.Name)

@@ -75,7 +75,7 @@ func runNameSequence(pass *analysis.Pass) (any, error) {
 			pass.Report(analysis.Diagnostic{
 				Pos: v.NamePos, End: v.NameEnd,
 				Message: fmt.Sprintf("the %s VMs start at %s; numbering starts at %s (rename it %s, or note why with a suppression)",
-					p, v.Name, numbered(1), numbered(1)),
+					p, label(v), numbered(1), numbered(1)),
 			})
 		}
 		for i := 1; i < len(ms); i++ {

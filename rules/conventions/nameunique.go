@@ -2,7 +2,6 @@ package conventions
 
 import (
 	"fmt"
-	"strconv"
 	"strings"
 
 	"github.com/nixlint/nixlint/analysis"
@@ -64,7 +63,7 @@ func runNameUnique(pass *analysis.Pass) (any, error) {
 		pass.Report(analysis.Diagnostic{
 			Pos: v.NamePos, End: v.NameEnd,
 			Message: fmt.Sprintf("%s name %s is already the name of another %s, declared at %s%s; two guests cannot share a hostname: %s",
-				v.Kind, strconv.Quote(v.Name), first.Kind, at(first), ids, advice),
+				v.Kind, quoted(v.Name), first.Kind, at(first), ids, advice),
 		})
 	}
 	return nil, nil
