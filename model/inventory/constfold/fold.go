@@ -13,12 +13,17 @@ import (
 // lets, long `+` chains) from using the goroutine stack.
 const maxDepth = 200
 
+// maxSteps bounds the work of one fold: `let a = b + b; b = c + c; …`
+// doubles it at every binding, which depth alone does not bound.
+const maxSteps = 20000
+
 // A Folder folds the expressions of one file. It is not safe for
 // concurrent use.
 type Folder struct {
 	info   *scope.Info
 	lazy   *ast.File // resolved into info on first use
 	depth  int
+	steps  int                     // work done by the current top-level fold
 	active map[*scope.Binding]bool // bindings being folded, to stop on cycles
 }
 
@@ -49,11 +54,11 @@ func (f *Folder) Eval(e ast.Expr) (v Value) {
 	if isNil(e) {
 		return unknown(0, 0, "is missing")
 	}
-	f.depth++
-	defer func() { f.depth-- }()
-	if f.depth > maxDepth {
-		return unknown(e.Pos(), e.End(), "is nested too deeply to fold")
+	if !f.enter() {
+		defer f.leave()
+		return unknown(e.Pos(), e.End(), "is too large or nested too deeply to fold")
 	}
+	defer f.leave()
 	known := func(v Value) Value {
 		if v.Known() {
 			v.Pos, v.End = e.Pos(), e.End()
@@ -111,6 +116,19 @@ func (f *Folder) Eval(e ast.Expr) (v Value) {
 	}
 	return unknown(e.Pos(), e.End(), "is not a constant expression")
 }
+
+// enter starts one step of folding, reporting false when the depth or the
+// work of the current fold is over its bound. Every enter needs a leave.
+func (f *Folder) enter() bool {
+	if f.depth == 0 {
+		f.steps = 0
+	}
+	f.depth++
+	f.steps++
+	return f.depth <= maxDepth && f.steps <= maxSteps
+}
+
+func (f *Folder) leave() { f.depth-- }
 
 // Name folds one segment of an attribute path: a plain name, a string,
 // or an interpolation `${e}` such as proxmox.qemu.${hostname}.

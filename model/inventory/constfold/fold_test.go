@@ -4,6 +4,7 @@ import (
 	"go/token"
 	"strconv"
 	"strings"
+	"time"
 	"testing"
 
 	"github.com/nixlint/nixlint/model/inventory/constfold"
@@ -158,6 +159,24 @@ func TestDeep(t *testing.T) {
 	b.WriteString("let a3000 = 1; in { v = a0; }")
 	if got := fold(t, b.String()); got.Known() {
 		t.Errorf("3000 chained lets folded to %s; want the depth limit", got)
+	}
+
+	// Each binding doubles the work: 2^60 steps without a budget.
+	b.Reset()
+	b.WriteString("let a60 = 1; ")
+	for i := 59; i >= 0; i-- {
+		b.WriteString("a" + strconv.Itoa(i) + " = a" + strconv.Itoa(i+1) + " + a" + strconv.Itoa(i+1) + "; ")
+	}
+	b.WriteString("in { v = a0; }")
+	done := make(chan constfold.Value, 1)
+	go func() { done <- fold(t, b.String()) }()
+	select {
+	case got := <-done:
+		if got.Known() || !strings.Contains(got.Reason, "too large") {
+			t.Errorf("doubling bindings folded to %s; want the step budget", got)
+		}
+	case <-time.After(10 * time.Second):
+		t.Fatal("folding doubling bindings did not end")
 	}
 }
 

@@ -11,10 +11,9 @@ import (
 // unevaluated. Anything else gives a Value with the Reason.
 func (f *Folder) List(e ast.Expr) ([]ast.Expr, Value) {
 	f.ensure()
-	f.depth++
-	defer func() { f.depth-- }()
-	if f.depth > maxDepth {
-		return nil, unknown(e.Pos(), e.End(), "is nested too deeply to fold")
+	defer f.leave()
+	if !f.enter() {
+		return nil, unknown(e.Pos(), e.End(), "is too large or nested too deeply to fold")
 	}
 	switch x := e.(type) {
 	case *ast.Paren:

@@ -32,10 +32,9 @@ func (f *Folder) selectValue(s *ast.Select) Value {
 // selectFrom folds x.<names> (or def when the attribute is missing and def
 // is not nil). at is the expression that asked, for positions.
 func (f *Folder) selectFrom(x ast.Expr, names []string, def ast.Expr, at ast.Node) Value {
-	f.depth++
-	defer func() { f.depth-- }()
-	if f.depth > maxDepth {
-		return unknown(at.Pos(), at.End(), "is nested too deeply to fold")
+	defer f.leave()
+	if !f.enter() {
+		return unknown(at.Pos(), at.End(), "is too large or nested too deeply to fold")
 	}
 	entries, v := f.set(x)
 	if !v.Known() && v.Reason != "" {
@@ -98,10 +97,9 @@ func (f *Folder) lookup(entries []entry, names []string, at ast.Node) (ast.Expr,
 // set returns the entries of the attribute set x evaluates to, or a Value
 // with the Reason it cannot be known.
 func (f *Folder) set(x ast.Expr) ([]entry, Value) {
-	f.depth++
-	defer func() { f.depth-- }()
-	if f.depth > maxDepth {
-		return nil, unknown(x.Pos(), x.End(), "is nested too deeply to fold")
+	defer f.leave()
+	if !f.enter() {
+		return nil, unknown(x.Pos(), x.End(), "is too large or nested too deeply to fold")
 	}
 	switch x := x.(type) {
 	case *ast.Paren:
