@@ -4,8 +4,8 @@ import (
 	"go/token"
 	"strconv"
 	"strings"
-	"time"
 	"testing"
+	"time"
 
 	"github.com/nixlint/nixlint/model/inventory/constfold"
 	"github.com/nixlint/nixlint/parser"
