@@ -30,6 +30,7 @@ func TestActionSteps(t *testing.T) {
 	cases := []struct {
 		name    string
 		fixture string
+		subdir  string            // the fixture's folder in the workspace, given as path
 		files   map[string]string // extra files in the workspace
 		inputs  map[string]string
 		failed  bool
@@ -39,6 +40,7 @@ func TestActionSteps(t *testing.T) {
 		noAnnot []string // must not appear on stdout
 		summary []string
 		upload  map[string]string // the upload step's with:, nil for no upload
+		uriBase string            // the prefix of the SARIF URIs
 	}{{
 		name:    "violations",
 		fixture: "dirty",
@@ -87,6 +89,21 @@ func TestActionSteps(t *testing.T) {
 		outputs: counts("0", "0", "0", "1"),
 		noAnnot: []string{"::error", "::warning"},
 	}, {
+		name:    "a flake in a subfolder",
+		fixture: "dirty",
+		subdir:  "infra,x",
+		inputs:  map[string]string{"upload-sarif": "true"},
+		failed:  true,
+		exit:    "1",
+		outputs: counts("1", "2", "0", "1"),
+		annot: []string{
+			"::error file=infra%2Cx/modules/media/jellyfin.nix,line=5,",
+			"::warning file=infra%2Cx/modules/media/jellyfin.nix,line=6,",
+		},
+		noAnnot: []string{"file=modules/"},
+		upload:  map[string]string{"category": ""},
+		uriBase: "infra%2Cx/",
+	}, {
 		name:    "clean",
 		fixture: "clean",
 		inputs:  map[string]string{"upload-sarif": "true"},
@@ -115,7 +132,14 @@ func TestActionSteps(t *testing.T) {
 	}}
 	for _, tc := range cases {
 		t.Run(tc.name, func(t *testing.T) {
-			ws := fixture(t, tc.fixture)
+			ws := t.TempDir()
+			writeFixture(t, tc.fixture, filepath.Join(ws, tc.subdir))
+			if tc.subdir != "" {
+				if tc.inputs["path"] != "" {
+					t.Fatal("subdir sets the path input")
+				}
+				tc.inputs["path"] = tc.subdir
+			}
 			for name, content := range tc.files {
 				p := filepath.Join(ws, filepath.FromSlash(name))
 				if err := os.MkdirAll(filepath.Dir(p), 0o755); err != nil {
@@ -160,7 +184,7 @@ func TestActionSteps(t *testing.T) {
 			if pwned, _ := filepath.Glob(filepath.Join(ws, "pwned*")); len(pwned) > 0 {
 				t.Errorf("an input ran as shell code: %v", pwned)
 			}
-			checkUpload(t, res, tc.upload)
+			checkUpload(t, res, tc.upload, tc.uriBase)
 		})
 	}
 }
@@ -168,7 +192,7 @@ func TestActionSteps(t *testing.T) {
 // checkUpload checks the upload step ran exactly when want is set, on the
 // SARIF file the outputs name, and that the file holds the findings with
 // repository-relative URIs.
-func checkUpload(t *testing.T, res *actionRun, want map[string]string) {
+func checkUpload(t *testing.T, res *actionRun, want map[string]string, uriBase string) {
 	t.Helper()
 	if want == nil {
 		if len(res.uploads) > 0 || res.outputs["sarif-file"] != "" {
@@ -222,8 +246,13 @@ func checkUpload(t *testing.T, res *actionRun, want map[string]string) {
 		t.Errorf("SARIF has %d results, fewer than the %d findings counted", got, unsuppressed)
 	}
 	for _, r := range log.Runs[0].Results {
-		if len(r.Locations) == 0 || strings.HasPrefix(r.Locations[0].PhysicalLocation.ArtifactLocation.URI, "/") {
-			t.Errorf("result %s: location %+v is not repository-relative", r.RuleID, r.Locations)
+		if len(r.Locations) == 0 {
+			t.Errorf("result %s has no location", r.RuleID)
+			continue
+		}
+		uri := r.Locations[0].PhysicalLocation.ArtifactLocation.URI
+		if strings.HasPrefix(uri, "/") || strings.Contains(uri, ":") || !strings.HasPrefix(uri, uriBase) {
+			t.Errorf("result %s: URI %q is not relative to the workspace (want prefix %q)", r.RuleID, uri, uriBase)
 		}
 	}
 }

@@ -46,11 +46,18 @@ func tool(t *testing.T, name string) string {
 // fixture writes the files of testdata/<name>.txtar into a new folder.
 func fixture(t *testing.T, name string) string {
 	t.Helper()
+	dir := t.TempDir()
+	writeFixture(t, name, dir)
+	return dir
+}
+
+// writeFixture writes the files of testdata/<name>.txtar into dir.
+func writeFixture(t *testing.T, name, dir string) {
+	t.Helper()
 	ar, err := txtar.ParseFile(filepath.Join("testdata", name+".txtar"))
 	if err != nil {
 		t.Fatal(err)
 	}
-	dir := t.TempDir()
 	for _, f := range ar.Files {
 		p := filepath.Join(dir, filepath.FromSlash(f.Name))
 		if err := os.MkdirAll(filepath.Dir(p), 0o755); err != nil {
@@ -60,7 +67,6 @@ func fixture(t *testing.T, name string) string {
 			t.Fatal(err)
 		}
 	}
-	return dir
 }
 
 // cleanEnv is the test process's environment without the variables that
