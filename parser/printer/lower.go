@@ -24,12 +24,16 @@ func (l *lowerer) expr(e ast.Expr) nexpr {
 		if e.Name == "__curPos" {
 			return &nPos{}
 		}
+		l.syms.alloc(costVar)
 		return &nVar{name: l.syms.create(e.Name)}
 	case *ast.Int:
+		l.syms.alloc(costInt)
 		return &nInt{v: e.Value}
 	case *ast.Float:
+		l.syms.alloc(costInt)
 		return &nFloat{v: e.Value}
 	case *ast.URI:
+		l.syms.alloc(costString)
 		return &nString{s: e.Value}
 	case *ast.String:
 		return l.str(e)
@@ -39,12 +43,14 @@ func (l *lowerer) expr(e ast.Expr) nexpr {
 		// Parentheses make no node in Nix.
 		return l.expr(e.X)
 	case *ast.List:
+		l.syms.alloc(costNode + 8*len(e.Elems))
 		n := &nList{elems: make([]nexpr, 0, len(e.Elems))}
 		for _, x := range e.Elems {
 			n.elems = append(n.elems, l.expr(x))
 		}
 		return n
 	case *ast.AttrSet:
+		l.syms.alloc(costAttrSet)
 		a := l.binds(e.Bindings)
 		a.rec = e.Rec.IsValid()
 		return a
@@ -57,6 +63,7 @@ func (l *lowerer) expr(e ast.Expr) nexpr {
 		a.rec = true
 		return &nSelect{e: a, path: []nAttrName{{sym: l.syms.create("body")}}}
 	case *ast.Select:
+		l.syms.alloc(costNode)
 		x := l.expr(e.X)
 		n := &nSelect{e: x, path: l.attrPath(e.Path)}
 		if e.Default != nil {
@@ -67,6 +74,7 @@ func (l *lowerer) expr(e ast.Expr) nexpr {
 		x := l.expr(e.X)
 		return &nHasAttr{e: x, path: l.attrPath(e.Path)}
 	case *ast.Apply:
+		l.syms.alloc(costNode)
 		return call(l.expr(e.Fun), l.expr(e.Arg))
 	case *ast.Unary:
 		x := l.expr(e.X)
@@ -108,6 +116,7 @@ func (l *lowerer) builtin(name string, args ...nexpr) nexpr {
 }
 
 func (l *lowerer) binary(e *ast.Binary) nexpr {
+	l.syms.alloc(costNode)
 	a := l.expr(e.X)
 	b := l.expr(e.Y)
 	switch e.Op {
@@ -140,6 +149,7 @@ func (l *lowerer) binary(e *ast.Binary) nexpr {
 }
 
 func (l *lowerer) lambda(e *ast.Lambda) nexpr {
+	l.syms.alloc(costNode)
 	n := &nLambda{}
 	if e.Formals != nil {
 		f := &nFormals{ellipsis: e.Formals.Ellipsis.IsValid()}
@@ -152,6 +162,10 @@ func (l *lowerer) lambda(e *ast.Lambda) nexpr {
 				def = l.expr(x.Default)
 			}
 			// The formal's name is interned after its default.
+			if def != nil {
+				l.syms.alloc(costFormalDef)
+			}
+			l.syms.alloc(costFormal)
 			f.formals = append(f.formals, nFormal{name: l.syms.create(x.Name.Name), def: def})
 		}
 		n.formals = f
@@ -217,6 +231,7 @@ func (l *lowerer) binds(bs []ast.Binding) *nAttrs {
 	for _, b := range bs {
 		switch b := b.(type) {
 		case *ast.AttrDef:
+			l.syms.alloc(costAttrDef)
 			path := l.attrPath(b.Path)
 			val := l.expr(b.Value)
 			if len(path) > 0 {

@@ -12,6 +12,7 @@ import (
 // IND_STR token, possibly empty after indentation stripping), and is an
 // ExprString only when it is a single piece of text.
 func (l *lowerer) str(s *ast.String) nexpr {
+	l.syms.alloc(costString)
 	if !s.Indented {
 		hasInterp := false
 		for _, p := range s.Parts {
@@ -48,6 +49,10 @@ func (l *lowerer) parts(ps []ast.StringPart, merge bool) []nexpr {
 	for _, p := range ps {
 		switch p := p.(type) {
 		case *ast.Text:
+			if n := len(p.Value); n > 15 {
+				// A std::string past the small-string buffer.
+				l.syms.alloc((n + 1 + 8 + 15) &^ 15)
+			}
 			if merge && len(out) > 0 {
 				if prev, ok := out[len(out)-1].(*nString); ok {
 					prev.s += p.Value

@@ -27,14 +27,69 @@ var precreatedRank = func() map[string]int {
 	return m
 }()
 
+// precreatedHigh are symbols Nix creates at start-up, when it parses its
+// built-in derivation.nix, whose nodes land above those of a file's first
+// symbols: `{ x, y }:` prints as `{ y, x }`.
+var precreatedHigh = map[string]int{
+	"drvAttrs": 0, "strict": 1, "commonAttrs": 2, "outputsList": 3, "outputToAttrListElement": 4, "x": 5,
+}
+
+// The address order of a file's own symbols follows glibc's malloc. As
+// measured on Nix 2.8, the first firstFresh new symbols of a file reuse
+// chunks freed at start-up (group A); the next ones are carved from a free
+// region below them (group B) until it is used up, and later ones come
+// from the top of the heap (group C), so B < A < C. How many symbols fit in
+// B depends on the other allocations the parser makes meanwhile; the model
+// charges the region the sizes of the chunks Nix's parser allocates (a
+// symbol, a formal, an attribute definition, a long string), fitted on
+// lambda formals (13 plain ones fill B, or 10 with defaults) and let
+// bindings (7 with integer values, 5 with set values). It is approximate:
+// see testdata/parser/KNOWN_DIFFS.md.
+const (
+	firstFresh    = 19
+	regionB       = 1470 // bytes
+	costSymbol    = 64   // an unordered_set node
+	costFormal    = 48   // a Formal
+	costFormalDef = 0    // what a default adds besides its expression
+	costAttrDef   = 112  // a std::map node and an AttrPath vector
+	costAttrSet   = 112  // an ExprAttrs
+	costVar       = 48   // an ExprVar
+	costInt       = 32   // an ExprInt or ExprFloat
+	costString    = 64   // an ExprString
+	costNode      = 48   // any other expression, roughly
+)
+
+// The groups, in address order. Region B lies even below the symbols
+// Nix creates at start-up.
+const (
+	groupB = iota
+	groupPre
+	groupA
+	groupC
+	groupHigh
+)
+
 // symtab records the order in which the parser would create symbols.
 type symtab struct {
-	rank map[string]int
+	rank  map[string]symKey
+	fresh int // number of new symbols so far
+	used  int // bytes of region B used, once group A is full
+}
+
+type symKey struct {
+	group, index int
 }
 
 // newSymtab returns a table sized for a file of size bytes.
 func newSymtab(size int) *symtab {
-	return &symtab{rank: make(map[string]int, min(size/24, 1<<16))}
+	return &symtab{rank: make(map[string]symKey, min(size/24, 1<<16))}
+}
+
+// alloc charges region B for an allocation of Nix's parser.
+func (t *symtab) alloc(n int) {
+	if t.fresh >= firstFresh {
+		t.used += n
+	}
 }
 
 // create interns s as Nix's SymbolTable::create would.
@@ -42,25 +97,48 @@ func (t *symtab) create(s string) string {
 	if _, ok := precreatedRank[s]; ok {
 		return s
 	}
-	if _, ok := t.rank[s]; !ok {
-		t.rank[s] = len(precreated) + len(t.rank)
+	if _, ok := precreatedHigh[s]; ok {
+		return s
 	}
+	if _, ok := t.rank[s]; ok {
+		return s
+	}
+	k := symKey{group: groupC, index: t.fresh}
+	switch {
+	case t.fresh < firstFresh:
+		k.group = groupA
+	case t.used+costSymbol <= regionB:
+		k.group = groupB
+		t.used += costSymbol
+	default:
+		t.used = regionB
+	}
+	t.rank[s] = k
+	t.fresh++
 	return s
 }
 
 // less orders two symbols as Nix 2.8 compares them.
 func (t *symtab) less(a, b string) bool {
-	return t.key(a) < t.key(b)
+	ka, kb := t.key(a), t.key(b)
+	if ka.group != kb.group {
+		return ka.group < kb.group
+	}
+	return ka.index < kb.index
 }
 
-func (t *symtab) key(s string) int {
+// key places s in address order.
+func (t *symtab) key(s string) symKey {
 	if r, ok := precreatedRank[s]; ok {
-		return r
+		return symKey{group: groupPre, index: r}
 	}
-	if r, ok := t.rank[s]; ok {
-		return r
+	if r, ok := precreatedHigh[s]; ok {
+		return symKey{group: groupHigh, index: r}
+	}
+	if k, ok := t.rank[s]; ok {
+		return k
 	}
 	// Never created (cannot happen for a tree lowered by lower.go);
 	// order it last rather than fail.
-	return int(^uint(0) >> 1)
+	return symKey{group: groupHigh + 1}
 }
