@@ -7,8 +7,13 @@ import (
 	"github.com/nixlint/nixlint/parser/ast"
 )
 
-// maxExpand bounds how many variables deep Expand follows a definition.
-const maxExpand = 8
+// maxExpand bounds how many variables deep Expand follows a definition,
+// and maxExpanded how many definitions one definition may expand to (a set
+// whose attributes all refer to the set itself multiplies them).
+const (
+	maxExpand   = 8
+	maxExpanded = 10000
+)
 
 // Expand returns the definitions of a module with those that bind a
 // variable holding a constant attribute set written out, where the set
@@ -26,13 +31,14 @@ func Expand(defs []*module.Def, fold *constfold.Folder, conv *config.Conventions
 			out = append(out, d)
 			continue
 		}
-		out = append(out, expand(d, fold, 0)...)
+		budget := maxExpanded
+		out = append(out, expand(d, fold, 0, &budget)...)
 	}
 	return out
 }
 
-func expand(d *module.Def, fold *constfold.Folder, depth int) []*module.Def {
-	if depth > maxExpand || d.Value == nil {
+func expand(d *module.Def, fold *constfold.Folder, depth int, budget *int) []*module.Def {
+	if depth > maxExpand || d.Value == nil || *budget <= 0 {
 		return []*module.Def{d}
 	}
 	switch ast.Unparen(d.Value).(type) {
@@ -48,6 +54,9 @@ func expand(d *module.Def, fold *constfold.Folder, depth int) []*module.Def {
 	for _, e := range entries {
 		if len(e.Path) == 0 || e.Value == nil {
 			continue
+		}
+		if *budget--; *budget <= 0 {
+			break
 		}
 		path := append([]string(nil), d.Path...)
 		for _, n := range e.Path {
@@ -77,7 +86,7 @@ func expand(d *module.Def, fold *constfold.Folder, depth int) []*module.Def {
 				nd.Elems = append(nd.Elems, module.Elem{Value: el})
 			}
 		}
-		out = append(out, expand(nd, fold, depth+1)...)
+		out = append(out, expand(nd, fold, depth+1, budget)...)
 	}
 	return out
 }

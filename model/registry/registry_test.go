@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/nixlint/nixlint/analysis"
 	"github.com/nixlint/nixlint/analysis/analysistest"
@@ -66,3 +67,28 @@ func TestRegistry(t *testing.T) {
 }
 
 func module(p []string) string { return strings.Join(p, ".") }
+
+// TestExpandBounded checks that a set whose attributes all refer to the set
+// itself does not multiply definitions without end.
+func TestExpandBounded(t *testing.T) {
+	keys := ""
+	for i := 0; i < 10; i++ {
+		keys += fmt.Sprintf("k%d = a; ", i)
+	}
+	archive := "-- flake.nix --\n{ }\n-- modules/infrastructure/n.nix --\nlet a = { " + keys + "}; in { nodes = a; }\n"
+	done := make(chan struct{})
+	go func() {
+		defer close(done)
+		capture := &analysis.Analyzer{
+			Name: "capture-registry", Doc: "test helper", Severity: analysis.Note,
+			Requires: []*analysis.Analyzer{registry.Analyzer},
+			Run:      func(*analysis.Pass) (any, error) { return nil, nil },
+		}
+		analysistest.Lint(t, archive, capture)
+	}()
+	select {
+	case <-done:
+	case <-time.After(20 * time.Second):
+		t.Fatal("expanding a self-referencing set did not end")
+	}
+}
