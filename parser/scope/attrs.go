@@ -153,7 +153,7 @@ func (b *builder) setOf(root ast.Node) *attrSet {
 			continue
 		}
 		stack[top].expanded = true
-		var clash []string
+		var clash map[string]bool
 		if !it.all {
 			clash = b.clashingNames(bindings)
 		}
@@ -173,7 +173,7 @@ func (b *builder) setOf(root ast.Node) *attrSet {
 				if d.Path == nil || len(d.Path.Names) == 0 {
 					continue
 				}
-				if name, ok := StaticName(d.Path.Names[0]); !ok || !slices.Contains(clash, name) {
+				if name, ok := StaticName(d.Path.Names[0]); !ok || !clash[name] {
 					continue
 				}
 			}
@@ -185,8 +185,8 @@ func (b *builder) setOf(root ast.Node) *attrSet {
 
 // clashingNames returns the static names that more than one binding
 // defines or extends (`a = { };` and `a.b = 1;`): only their values can be
-// merged into or added to. Usually none.
-func (b *builder) clashingNames(bindings []ast.Binding) []string {
+// merged into or added to. Usually there is none, and the result is nil.
+func (b *builder) clashingNames(bindings []ast.Binding) map[string]bool {
 	first := b.scratch[:0]
 	for _, bd := range bindings {
 		switch bd := bd.(type) {
@@ -207,19 +207,25 @@ func (b *builder) clashingNames(bindings []ast.Binding) []string {
 		}
 	}
 	b.scratch = first
-	var clash []string
+	var clash map[string]bool
 	if len(first) <= 2*indexFrom {
 		for i, n := range first {
-			if slices.Contains(first[:i], n) && !slices.Contains(clash, n) {
-				clash = append(clash, n)
+			if slices.Contains(first[:i], n) {
+				if clash == nil {
+					clash = map[string]bool{}
+				}
+				clash[n] = true
 			}
 		}
 		return clash
 	}
 	seen := make(map[string]bool, len(first))
 	for _, n := range first {
-		if seen[n] && !slices.Contains(clash, n) {
-			clash = append(clash, n)
+		if seen[n] {
+			if clash == nil {
+				clash = map[string]bool{}
+			}
+			clash[n] = true
 		}
 		seen[n] = true
 	}
