@@ -51,3 +51,7 @@ func TestHostnames(t *testing.T) {
 func TestExtendSources(t *testing.T) {
 	analysistest.Run(t, "testdata/extend-sources.txtar", conventions.Analyzers()...)
 }
+
+func TestSources(t *testing.T) {
+	analysistest.Run(t, "testdata/sources.txtar", conventions.Analyzers()...)
+}
