@@ -60,7 +60,9 @@ func Generate(dir string, files int) (Stats, error) {
 		case 5:
 			err = write(fmt.Sprintf("flake/%s.nix", name), fmt.Sprintf(flakePart, name, name))
 		default:
-			err = write(fmt.Sprintf("modules/%s/%s.nix", d, name), fmt.Sprintf(module, d, name, name, 1000+i, name, name, i%250+1))
+			// About 14 modules per folder, as in a maintained repository
+			// (a few thousand files in one folder is not realistic).
+			err = write(fmt.Sprintf("modules/%s/group%02d/%s.nix", d, i/200, name), fmt.Sprintf(module, d, name, name, 1000+i, name, name, i%250+1))
 		}
 		if err != nil {
 			return st, err
