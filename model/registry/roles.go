@@ -43,13 +43,11 @@ func ParseRoleRef(e ast.Expr, fold *constfold.Folder, conv *config.Conventions, 
 	ref := RoleRef{Pos: e.Pos(), End: e.End()}
 	switch x := ast.Unparen(e).(type) {
 	case *ast.Select:
-		if x.Default != nil || x.Path == nil || len(x.Path.Names) == 0 {
+		path := fold.Unalias(x)
+		if len(path) < 2 || external(path) {
 			return ref
 		}
-		last, ok := ast.StaticName(x.Path.Names[len(x.Path.Names)-1])
-		if !ok {
-			return ref
-		}
+		last := path[len(path)-1]
 		if name, ok := conv.RoleName(last); ok {
 			ref.Kind, ref.Name, ref.Attr = RefModule, name, last
 		}
@@ -89,4 +87,11 @@ func ResolvePath(p *ast.Path, file string) (string, bool) {
 		return "", false
 	}
 	return rel, true
+}
+
+// external reports whether a module path comes from another flake
+// (inputs.hardware.nixosModules.role-x): its roles are not in this
+// repository. inputs.self is this flake.
+func external(path []string) bool {
+	return path[0] == "inputs" && (len(path) < 2 || path[1] != "self")
 }

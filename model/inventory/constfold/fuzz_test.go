@@ -38,6 +38,7 @@ func FuzzFold(f *testing.F) {
 				fo.Eval(n)
 				fo.List(n)
 				fo.Entries(n)
+				fo.Unalias(n)
 			case *ast.AttrPath:
 				for _, name := range n.Names {
 					fo.Name(name)
