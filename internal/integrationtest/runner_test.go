@@ -217,8 +217,9 @@ func (r *runner) value(e string) string {
 	return ""
 }
 
-// cond evaluates a step's if: a conjunction of always(), success() and
-// comparisons. Without always(), a step runs only while nothing failed.
+// cond evaluates a step's if: a conjunction of always(), !cancelled(),
+// success() and comparisons. Without always() or !cancelled(), a step runs
+// only while nothing failed.
 func (r *runner) cond(s string) bool {
 	s = strings.TrimSpace(s)
 	if m := exprRe.FindStringSubmatch(s); m != nil && m[0] == s {
@@ -231,7 +232,8 @@ func (r *runner) cond(s string) bool {
 	for _, term := range strings.Split(s, "&&") {
 		term = strings.TrimSpace(term)
 		switch {
-		case term == "always()":
+		case term == "always()" || term == "!cancelled()":
+			// Nothing is cancelled here: both run after a failure.
 			always = true
 		case term == "success()":
 			ok = ok && !r.failed
