@@ -147,7 +147,10 @@ func (b *builder) decl(dc *decl) {
 		v, pos, end := b.value(dc.attrs[idAttr])
 		vm.IDPos, vm.IDEnd = pos, end
 		switch {
-		case v.Kind == constfold.Int && v.Int >= 0 && v.Int <= 1<<31:
+		case v.Kind == constfold.Int && v.Int <= 0:
+			// The Telmate provider reads 0 as "the next free id".
+			skip("id", pos, "is "+v.String()+", which lets Proxmox pick the next free id")
+		case v.Kind == constfold.Int && v.Int <= 1<<31:
 			vm.ID, vm.IDKnown = int(v.Int), true
 		case v.Kind == constfold.String && strings.Contains(v.Str, "${"):
 			skip("id", pos, terraformExpr(v.Str))
