@@ -8,8 +8,9 @@ import (
 )
 
 // resolver walks the tree with an explicit stack of tasks. Lexical scopes
-// are kept as one stack of bindings per name, so a lookup costs one map
-// access whatever the nesting depth. The task stack keeps them consistent:
+// are kept as one chain of bindings per name (the innermost in names, the
+// ones it hides through Binding.shadowed), so a lookup costs one map access
+// whatever the nesting depth. The task stack keeps them consistent:
 // a scope is entered when its node is processed and left by an exit task
 // pushed below the tasks of everything inside it.
 type resolver struct {
@@ -354,91 +355,4 @@ func (r *resolver) finish() {
 		slices.SortStableFunc(r.info.Bindings, byDef)
 	}
 	slices.SortStableFunc(r.info.Duplicates, func(a, b *Duplicate) int { return cmp.Compare(a.Pos, b.Pos) })
-}
-
-// plainSet reports whether s is a set in which Nix merges nothing: not
-// rec, not built as the value of a modelled attribute (where a path of the
-// enclosing set could add to it), with only single static names, all
-// distinct. Most sets are (arguments of mkOption, leaves of configuration),
-// and they need no model: their values are resolved in the enclosing scope.
-func (r *resolver) plainSet(s *ast.AttrSet) bool {
-	if s.Rec.IsValid() {
-		return false
-	}
-	if _, built := r.b.sets[s]; built {
-		return false
-	}
-	r.seen = r.seen[:0]
-	for _, bd := range s.Bindings {
-		switch bd := bd.(type) {
-		case *ast.AttrDef:
-			if bd == nil || bd.Path == nil || len(bd.Path.Names) != 1 {
-				return false
-			}
-			name, ok := StaticName(bd.Path.Names[0])
-			if !ok {
-				return false
-			}
-			r.seen = append(r.seen, name)
-		case *ast.Inherit:
-			if bd == nil {
-				return false
-			}
-			for _, n := range bd.Names {
-				name, ok := StaticName(n)
-				if !ok {
-					return false
-				}
-				r.seen = append(r.seen, name)
-			}
-		default:
-			return false
-		}
-	}
-	if len(r.seen) <= 2*indexFrom {
-		for i, a := range r.seen {
-			for _, b := range r.seen[:i] {
-				if a == b {
-					return false
-				}
-			}
-		}
-		return true
-	}
-	if r.seenMap == nil {
-		r.seenMap = map[string]bool{}
-	}
-	clear(r.seenMap)
-	for _, a := range r.seen {
-		if r.seenMap[a] {
-			return false
-		}
-		r.seenMap[a] = true
-	}
-	return true
-}
-
-// pushPlainSet resolves a set plainSet accepts, as set would resolve its
-// model.
-func (r *resolver) pushPlainSet(s *ast.AttrSet, quiet bool) {
-	for _, bd := range s.Bindings {
-		if in, ok := bd.(*ast.Inherit); ok && isNil(in.From) {
-			for _, n := range in.Names {
-				id, ok := n.(*ast.Ident)
-				if !ok {
-					name, _ := StaticName(n)
-					id = &ast.Ident{NamePos: n.Pos(), Name: name}
-				}
-				r.ref(id, quiet)
-			}
-		}
-	}
-	for i := len(s.Bindings) - 1; i >= 0; i-- {
-		switch bd := s.Bindings[i].(type) {
-		case *ast.AttrDef:
-			r.pushExpr(bd.Value, quiet)
-		case *ast.Inherit:
-			r.pushExpr(bd.From, quiet)
-		}
-	}
 }

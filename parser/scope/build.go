@@ -1,0 +1,373 @@
+package scope
+
+import (
+	"go/token"
+	"slices"
+
+	"github.com/nixlint/nixlint/parser/ast"
+)
+
+// builder builds the attrSet of set literals, each once, on demand.
+type builder struct {
+	sets    map[ast.Node]*attrSet
+	dups    []*Duplicate
+	attrs   slab[attr]
+	nsets   slab[attrSet]
+	scratch []string
+}
+
+func newBuilder() *builder { return &builder{sets: map[ast.Node]*attrSet{}} }
+
+// newSet returns an empty set.
+func (b *builder) newSet(node ast.Node, rec bool) *attrSet {
+	s := b.nsets.new()
+	s.node, s.rec = node, rec
+	return s
+}
+
+// newAttr returns an attribute defined by decl, its first declaration
+// stored inline to save an allocation per attribute.
+func (b *builder) newAttr(name string, pos token.Pos, def ast.Node, decl ast.Binding) *attr {
+	a := b.attrs.new()
+	a.name, a.pos, a.def = name, pos, def
+	a.decl0[0] = decl
+	a.decls = a.decl0[:1:1]
+	return a
+}
+
+// setOf returns the attrSet of a set literal, a let or a legacy let (nil
+// for anything else), building it first if needed.
+//
+// Nix builds a set when the parser reduces it, so the sets written as
+// values of its attributes, which it may merge or add to, are complete
+// before it. The same order is followed here over an explicit stack: a
+// literal is built after the literals written as values of its attributes
+// whose name another binding of it also defines, and after every literal
+// value nested in those, which paths may reach. Other values are left to
+// be built, or resolved without a model, when the resolver reaches them.
+func (b *builder) setOf(root ast.Node) *attrSet {
+	if s, ok := b.sets[root]; ok {
+		return s
+	}
+	if isNil(root) {
+		return nil
+	}
+	type item struct {
+		node     ast.Node
+		expanded bool
+		all      bool // build every literal value, not only clashing ones
+	}
+	stack := []item{{node: root}}
+	for len(stack) > 0 {
+		top := len(stack) - 1
+		it := stack[top]
+		if _, done := b.sets[it.node]; done {
+			stack = stack[:top]
+			continue
+		}
+		bindings, rec, ok := setParts(it.node)
+		if !ok {
+			stack = stack[:top]
+			continue
+		}
+		if it.expanded {
+			stack = stack[:top]
+			b.sets[it.node] = b.build(it.node, bindings, rec)
+			continue
+		}
+		stack[top].expanded = true
+		var clash map[string]bool
+		if !it.all {
+			clash = b.clashingNames(bindings)
+		}
+		for _, bd := range bindings {
+			d, ok := bd.(*ast.AttrDef)
+			if !ok || d == nil {
+				continue
+			}
+			lit, ok := unparen(d.Value).(*ast.AttrSet)
+			if !ok || lit == nil {
+				continue
+			}
+			if _, done := b.sets[lit]; done {
+				continue
+			}
+			if !it.all {
+				if d.Path == nil || len(d.Path.Names) == 0 {
+					continue
+				}
+				if name, ok := StaticName(d.Path.Names[0]); !ok || !clash[name] {
+					continue
+				}
+			}
+			stack = append(stack, item{node: lit, all: true})
+		}
+	}
+	return b.sets[root]
+}
+
+// clashingNames returns the static names that more than one binding
+// defines or extends (`a = { };` and `a.b = 1;`): only their values can be
+// merged into or added to. Usually there is none, and the result is nil.
+func (b *builder) clashingNames(bindings []ast.Binding) map[string]bool {
+	first := b.scratch[:0]
+	for _, bd := range bindings {
+		switch bd := bd.(type) {
+		case *ast.AttrDef:
+			if bd != nil && bd.Path != nil && len(bd.Path.Names) > 0 {
+				if name, ok := StaticName(bd.Path.Names[0]); ok {
+					first = append(first, name)
+				}
+			}
+		case *ast.Inherit:
+			if bd != nil {
+				for _, n := range bd.Names {
+					if name, ok := StaticName(n); ok {
+						first = append(first, name)
+					}
+				}
+			}
+		}
+	}
+	b.scratch = first
+	var clash map[string]bool
+	if len(first) <= 2*indexFrom {
+		for i, n := range first {
+			if slices.Contains(first[:i], n) {
+				if clash == nil {
+					clash = map[string]bool{}
+				}
+				clash[n] = true
+			}
+		}
+		return clash
+	}
+	seen := make(map[string]bool, len(first))
+	for _, n := range first {
+		if seen[n] {
+			if clash == nil {
+				clash = map[string]bool{}
+			}
+			clash[n] = true
+		}
+		seen[n] = true
+	}
+	return clash
+}
+
+// setParts returns the bindings of a node that holds some, and whether
+// they see each other.
+func setParts(n ast.Node) (bindings []ast.Binding, rec, ok bool) {
+	switch n := n.(type) {
+	case *ast.AttrSet:
+		if n != nil {
+			return n.Bindings, n.Rec.IsValid(), true
+		}
+	case *ast.Let:
+		if n != nil {
+			return n.Bindings, true, true
+		}
+	case *ast.LegacyLet:
+		if n != nil {
+			return n.Bindings, true, true
+		}
+	}
+	return nil, false, false
+}
+
+// slab hands out pointers into chunks, to spare the allocator and the
+// garbage collector one object per attribute.
+type slab[T any] struct{ buf []T }
+
+func (s *slab[T]) new() *T {
+	if len(s.buf) == cap(s.buf) {
+		s.buf = make([]T, 0, 64)
+	}
+	s.buf = s.buf[:len(s.buf)+1]
+	return &s.buf[len(s.buf)-1]
+}
+
+func (b *builder) build(node ast.Node, bindings []ast.Binding, rec bool) *attrSet {
+	s := b.newSet(node, rec)
+	for _, bd := range bindings {
+		switch bd := bd.(type) {
+		case *ast.AttrDef:
+			if bd != nil {
+				b.addAttr(s, bd)
+			}
+		case *ast.Inherit:
+			if bd != nil {
+				b.addInherit(s, bd)
+			}
+		}
+	}
+	return s
+}
+
+// setOfAttr returns the set an attribute's value is, when it is one: a set
+// implied by a path or a literal, but never through inherit.
+func (b *builder) setOfAttr(a *attr) *attrSet {
+	if a.set == nil && a.inherit == nil && a.value != nil {
+		a.set = b.literalSet(a.value)
+	}
+	if a.inherit != nil {
+		return nil
+	}
+	return a.set
+}
+
+// literalSet returns the attrSet of e when e is a set literal, which is
+// what Nix's dynamic_cast<ExprAttrs *> tests. Nix keeps no parentheses.
+// setOf has built every literal this is asked about; building one here
+// would only be a fallback.
+func (b *builder) literalSet(e ast.Expr) *attrSet {
+	if s, ok := unparen(e).(*ast.AttrSet); ok && s != nil {
+		if set, ok := b.sets[s]; ok {
+			return set
+		}
+		return b.setOf(s)
+	}
+	return nil
+}
+
+// addInherit follows the two inherit rules of Nix 2.8's parser.y.
+func (b *builder) addInherit(s *attrSet, in *ast.Inherit) {
+	from := in.From
+	if isNil(from) {
+		from = nil
+	}
+	for _, n := range in.Names {
+		if isNil(n) {
+			continue
+		}
+		name, ok := StaticName(n)
+		a := b.newAttr(name, n.Pos(), n, in)
+		a.inherit, a.from = in, from
+		if !ok {
+			// "dynamic attributes not allowed in inherit" (package check);
+			// keep the interpolation's references resolved.
+			a.rest = []ast.AttrName{n}
+			s.rejected = append(s.rejected, a)
+			continue
+		}
+		if prev := s.lookup(name); prev != nil {
+			b.dup(FormatName(name), nil, n.Pos(), n.End(), prev.pos, in)
+			s.rejected = append(s.rejected, a)
+			continue
+		}
+		s.add(a)
+	}
+}
+
+// addAttr is Nix 2.8's addAttr: it walks the path's intermediate segments,
+// descending into sets, and defines or merges the last one.
+func (b *builder) addAttr(s *attrSet, def *ast.AttrDef) {
+	value := def.Value
+	if isNil(value) {
+		value = nil
+	}
+	var names []ast.AttrName
+	if def.Path != nil {
+		names = def.Path.Names
+		for i, n := range names {
+			if isNil(n) {
+				// A partial tree: keep the segments that exist.
+				names = nil
+				for _, n := range def.Path.Names[i:] {
+					if !isNil(n) {
+						names = append(names, n)
+					}
+				}
+				names = append(def.Path.Names[:i:i], names...)
+				break
+			}
+		}
+	}
+	if len(names) == 0 {
+		s.rejected = append(s.rejected, &attr{value: value, decls: []ast.Binding{def}})
+		return
+	}
+	pos, end := names[0].Pos(), names[len(names)-1].End()
+	reject := func(cur *attrSet, i int, prev token.Pos) {
+		b.dup(formatPath(names), names, pos, end, prev, def)
+		cur.rejected = append(cur.rejected, &attr{value: value, decls: []ast.Binding{def}, rest: names[i+1:]})
+	}
+	cur := s
+	for i, n := range names[:len(names)-1] {
+		name, ok := StaticName(n)
+		if !ok {
+			nested := b.newSet(nil, false)
+			cur.dyn = append(cur.dyn, &dynAttr{name: n, set: nested, decl: def})
+			cur = nested
+			continue
+		}
+		prev := cur.lookup(name)
+		if prev == nil {
+			nested := b.newSet(nil, false)
+			a := b.newAttr(name, pos, n, def)
+			a.set = nested
+			cur.add(a)
+			cur = nested
+			continue
+		}
+		next := b.setOfAttr(prev)
+		if next == nil {
+			reject(cur, i, prev.pos)
+			return
+		}
+		prev.decls = append(prev.decls, def)
+		cur = next
+	}
+	last := names[len(names)-1]
+	name, ok := StaticName(last)
+	if !ok {
+		cur.dyn = append(cur.dyn, &dynAttr{name: last, value: value, decl: def})
+		return
+	}
+	prev := cur.lookup(name)
+	if prev == nil {
+		a := b.newAttr(name, pos, last, def)
+		a.value = value
+		cur.add(a)
+		return
+	}
+	dst, lit := b.setOfAttr(prev), b.literalSet(value)
+	if dst == nil || lit == nil {
+		reject(cur, len(names)-1, prev.pos)
+		return
+	}
+	prev.decls = append(prev.decls, def)
+	b.merge(dst, lit, def)
+}
+
+// merge moves the static attributes of src into dst, as Nix does when a
+// set is defined twice; src's dynamic attributes and its rec are lost.
+func (b *builder) merge(dst, src *attrSet, def *ast.AttrDef) {
+	for _, a := range src.attrs {
+		if prev := dst.lookup(a.name); prev != nil {
+			end := a.pos
+			if a.def != nil {
+				end = a.def.End()
+			}
+			var decl ast.Binding = def
+			if len(a.decls) > 0 {
+				decl = a.decls[0]
+			}
+			// Nix reports this clash at the earlier definition, saying it
+			// is "already defined" at the later one; we report the later.
+			b.dup(FormatName(a.name), nil, a.pos, end, prev.pos, decl)
+			dst.rejected = append(dst.rejected, a)
+			continue
+		}
+		dst.add(a)
+	}
+	dst.dropped = append(dst.dropped, src.dyn...)
+	dst.dropped = append(dst.dropped, src.dropped...)
+	dst.rejected = append(dst.rejected, src.rejected...)
+	src.attrs, src.dyn, src.dropped, src.rejected = nil, nil, nil, nil
+	src.byName = nil
+}
+
+func (b *builder) dup(name string, path []ast.AttrName, pos, end, prev token.Pos, decl ast.Binding) {
+	b.dups = append(b.dups, &Duplicate{Name: name, Path: path, Pos: pos, End: end, Prev: prev, Decl: decl})
+}
