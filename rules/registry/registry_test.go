@@ -14,6 +14,7 @@ func TestRoleExists(t *testing.T) {
 func TestUnusedRole(t *testing.T) {
 	analysistest.Run(t, "testdata/registry-unused-role.txtar", registry.UnusedRole)
 	analysistest.Run(t, "testdata/registry-unused-role-dynamic.txtar", registry.UnusedRole)
+	analysistest.Run(t, "testdata/registry-unused-role-generated.txtar", registry.UnusedRole)
 }
 
 func TestDuplicateHost(t *testing.T) {

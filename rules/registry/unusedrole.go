@@ -136,6 +136,11 @@ func (u *uses) file(f *analysis.File) {
 				for _, name := range x.Path.Names {
 					exports[name] = true
 				}
+				// mapAttrs' (n: _: { name = "role-${n}"; value = …; }):
+				// the name of an export built at evaluation.
+				if s, ok := ast.StaticName(last); ok && s == "name" {
+					exports[ast.Unparen(x.Value)] = true
+				}
 			}
 		case *ast.Apply:
 			// nameValuePair "role-${n}" …: an export built at evaluation.
