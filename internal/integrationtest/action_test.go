@@ -124,6 +124,13 @@ func TestActionSteps(t *testing.T) {
 		exit:    "2",
 		noAnnot: []string{"::error file="},
 	}, {
+		name:    "args cannot change the format",
+		fixture: "dirty",
+		inputs:  map[string]string{"args": "--disable firewall-toggle --format=json"},
+		failed:  true,
+		annot:   []string{"::error title=nixlint::args must not set --format=json"},
+		noAnnot: []string{"::error file="},
+	}, {
 		name:    "a bad fail-on is an error",
 		fixture: "clean",
 		inputs:  map[string]string{"fail-on": "sometimes"},

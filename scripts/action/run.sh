@@ -65,6 +65,13 @@ if [ -n "${NIXLINT_CONFIG:-}" ]; then
 fi
 # Split on whitespace without glob expansion: read -a does not expand * or ?.
 read -r -a extra <<<"${NIXLINT_ARGS:-}"
+for a in "${extra[@]}"; do
+  case "$a" in
+  -format | --format | -format=* | --format=* | -output | --output | -output=* | --output=* | -fail-on | --fail-on | -fail-on=* | --fail-on=*)
+    die "args must not set $a: the action sets the format and the output, and fail-on is an input of its own"
+    ;;
+  esac
+done
 args+=("${extra[@]}")
 
 # root_prefix prints the repository root of path $1 relative to the
