@@ -23,10 +23,18 @@ var codeSpan = regexp.MustCompile("`([a-z-]+)`")
 var mdLink = regexp.MustCompile(`\]\(([^)\s]+)\)`)
 
 // TestDocLinks checks that the relative links of the user documentation
-// lead to files that exist.
+// and of the generated rule pages lead to files that exist.
 func TestDocLinks(t *testing.T) {
 	root := repoRoot(t)
-	for _, page := range userDocs {
+	pages := append([]string(nil), userDocs...)
+	rulePages, err := filepath.Glob(filepath.Join(root, "docs", "rules", "*.md"))
+	if err != nil || len(rulePages) == 0 {
+		t.Fatalf("no rule pages: %v", err)
+	}
+	for _, p := range rulePages {
+		pages = append(pages, "docs/rules/"+filepath.Base(p))
+	}
+	for _, page := range pages {
 		data, err := os.ReadFile(filepath.Join(root, page))
 		if err != nil {
 			t.Errorf("%s: %v", page, err)
