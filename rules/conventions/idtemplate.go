@@ -18,7 +18,8 @@ template (template = true, as the bpg provider and the machine registry
 write it, or a "template" tag) must have an id there, and a declaration
 that says it is not a template must not. Sources with no template flag
 (the Telmate provider, proxmox-nixos) are checked only through tags: an
-absent flag there says nothing.`,
+absent flag there says nothing, and neither does a registry node without
+one.`,
 	Requires: requires,
 	Run:      runIDTemplate,
 	Docs: &analysis.Docs{

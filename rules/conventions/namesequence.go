@@ -17,8 +17,9 @@ var NameSequence = &analysis.Analyzer{
 	Doc: `the VMs of one purpose are not numbered 01, 02, 03… without holes
 CONVENTIONS.md numbers VMs with "Two-digit number starting with 01" and asks
 to "Use sequential numbering". Among the well-formed names sharing a
-purpose (dns-01, dns-03), a missing number is reported on the VM after the
-hole, and a first number above 01 on the lowest one. A hole left by a
+purpose of the vocabulary (dns-01, dns-03), a missing number is reported on
+the VM after the hole, and a first number above 01 on the lowest one; a VM
+declared in several places counts once. A hole left by a
 retired VM is legitimate: suppress the note with the reason
 (# nixlint:ignore vm-name-sequence -- dns-02 retired in 2024).`,
 	Requires: requires,

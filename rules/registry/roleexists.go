@@ -23,7 +23,8 @@ definition of the attribute role-<x> somewhere in the repository (a flake
 part exporting it under another file name); a path must point at an
 existing file. Otherwise the node's configuration does not evaluate. The
 reference pattern (role-{name}) is configurable ([conventions]
-role-reference). Runs only where the roles folder exists.`,
+role-reference). A module of another flake (inputs.<name>.nixosModules…)
+is not checked. Runs only where the roles folder exists.`,
 	Requires: []*analysis.Analyzer{reg.Analyzer, layout.Analyzer},
 	Run:      runRoleExists,
 	Docs: &analysis.Docs{
