@@ -63,7 +63,7 @@ func purposeRanges(v *inventory.VM, conv *config.Conventions) (string, []config.
 	if !v.NameKnown {
 		return "", nil, false
 	}
-	p, ok := purposeOf(v.Name, conv)
+	p, ok := purposeOf(hostLabel(v.Name), conv)
 	if !ok {
 		return "", nil, false
 	}
@@ -124,10 +124,22 @@ func at(v *inventory.VM) string {
 	return v.File + ":" + strconv.Itoa(v.Line)
 }
 
-// sameName reports whether two names are the same hostname (DNS ignores
-// case).
+// sameName reports whether two names are the same host: DNS ignores case,
+// and web-01.lan is web-01 with its domain.
 func sameName(a, b *inventory.VM) bool {
-	return a.NameKnown && b.NameKnown && strings.EqualFold(a.Name, b.Name)
+	return a.NameKnown && b.NameKnown && strings.EqualFold(hostLabel(a.Name), hostLabel(b.Name))
+}
+
+// hostLabel returns the host part of a name written as a domain name
+// (web-01 for web-01.lab.example): the naming convention is about that
+// label. A dot not followed by a letter (web.01) is a separator, not a
+// domain, and the name is returned whole.
+func hostLabel(name string) string {
+	label, domain, ok := strings.Cut(name, ".")
+	if !ok || label == "" || domain == "" || !(domain[0] >= 'a' && domain[0] <= 'z' || domain[0] >= 'A' && domain[0] <= 'Z') {
+		return name
+	}
+	return label
 }
 
 // distinct reports whether two declarations are certainly two different
@@ -140,7 +152,7 @@ func distinct(a, b *inventory.VM, byName bool) bool {
 	if a.Source == b.Source && strings.Join(a.Set, ".") != strings.Join(b.Set, ".") {
 		return true
 	}
-	if byName && a.NameKnown && b.NameKnown && !strings.EqualFold(a.Name, b.Name) {
+	if byName && a.NameKnown && b.NameKnown && !sameName(a, b) {
 		return true
 	}
 	return false

@@ -39,7 +39,7 @@ func runNameEnvPrefix(pass *analysis.Pass) (any, error) {
 				continue
 			}
 		}
-		n := parseName(v.Name)
+		n := parseName(hostLabel(v.Name))
 		words := strings.FieldsFunc(n.Purpose, func(r rune) bool { return r == '-' || r == ':' || r == '_' || r == '.' })
 		if len(words) < 2 {
 			continue

@@ -42,7 +42,7 @@ checked: their names describe an image.`,
 func runNameFormat(pass *analysis.Pass) (any, error) {
 	in := inv(pass)
 	for _, v := range checkedNames(in) {
-		problem := formatProblem(v.Name)
+		problem := formatProblem(hostLabel(v.Name))
 		if problem == "" {
 			continue
 		}
@@ -50,7 +50,8 @@ func runNameFormat(pass *analysis.Pass) (any, error) {
 			Pos: v.NamePos, End: v.NameEnd,
 			Message: fmt.Sprintf("%s name %s %s", v.Kind, quoted(v.Name), problem),
 		}
-		if fixed := fixName(v.Name); fixed != "" {
+		if fixed := fixName(hostLabel(v.Name)); fixed != "" {
+			fixed += v.Name[len(hostLabel(v.Name)):] // keep the domain
 			d.Message += "; rename it " + fixed
 			d.Fix = "rename " + label(v) + " to " + fixed
 			if edit, ok := renameEdit(pass, v, fixed); ok {
@@ -67,8 +68,8 @@ func runNameFormat(pass *analysis.Pass) (any, error) {
 // example proposes a well-formed name for a VM whose name cannot be fixed
 // mechanically.
 func example(v *inventory.VM, in *inventory.Inventory) string {
-	n := parseName(v.Name)
-	if p, ok := purposeOf(v.Name, in.Conv); ok && validPurpose(p) {
+	n := parseName(hostLabel(v.Name))
+	if p, ok := purposeOf(hostLabel(v.Name), in.Conv); ok && validPurpose(p) {
 		return p + "-01"
 	}
 	if validPurpose(n.Purpose) {

@@ -43,7 +43,7 @@ func runNamePrefix(pass *analysis.Pass) (any, error) {
 		return nil, nil
 	}
 	for _, v := range checkedNames(in) {
-		p, ok := purposeOf(v.Name, conv)
+		p, ok := purposeOf(hostLabel(v.Name), conv)
 		if !ok || p == "" || !validPurpose(strings.ToLower(p)) {
 			// No number, or a purpose vm-name-format already rejects.
 			continue
@@ -54,8 +54,8 @@ func runNamePrefix(pass *analysis.Pass) (any, error) {
 		msg := fmt.Sprintf("%s name %s has the purpose %q, which is not in the prefix vocabulary", v.Kind, quoted(v.Name), p)
 		fix := ""
 		if s := didYouMean(p, conv); s != "" {
-			n := parseName(v.Name)
-			renamed := strings.Replace(strings.ToLower(v.Name), p, s, 1)
+			n := parseName(hostLabel(v.Name))
+			renamed := strings.Replace(strings.ToLower(hostLabel(v.Name)), p, s, 1)
 			if n.Number != "" && wellFormed(renamed) {
 				fix = "rename it " + renamed
 			}

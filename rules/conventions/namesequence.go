@@ -48,15 +48,16 @@ func runNameSequence(pass *analysis.Pass) (any, error) {
 	var order []string
 	seen := map[string]bool{}
 	for _, v := range checkedNames(in) {
-		if !wellFormed(v.Name) || seen[v.Name] || !in.Conv.IsPrefix(parseName(v.Name).Purpose) {
+		name := hostLabel(v.Name)
+		if !wellFormed(name) || seen[name] || !in.Conv.IsPrefix(parseName(name).Purpose) {
 			// Only well-formed names of a known purpose: a wrong prefix is
 			// vm-name-prefix's finding, and its numbering would be noise.
 			// The same VM declared twice counts once, where it is first
 			// declared.
 			continue
 		}
-		seen[v.Name] = true
-		n := parseName(v.Name)
+		seen[name] = true
+		n := parseName(name)
 		num, err := strconv.Atoi(n.Number)
 		if err != nil {
 			continue

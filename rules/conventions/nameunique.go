@@ -40,7 +40,7 @@ func runNameUnique(pass *analysis.Pass) (any, error) {
 		if !v.NameKnown || v.Kind == inventory.KindHost {
 			continue
 		}
-		key := strings.ToLower(v.Name)
+		key := strings.ToLower(hostLabel(v.Name))
 		var first *inventory.VM
 		for _, s := range seen[key] {
 			if distinct(s, v, false) {
@@ -53,7 +53,7 @@ func runNameUnique(pass *analysis.Pass) (any, error) {
 			continue
 		}
 		advice := "rename one of them"
-		if n := parseName(v.Name); wellFormed(v.Name) {
+		if n := parseName(hostLabel(v.Name)); wellFormed(hostLabel(v.Name)) {
 			advice = "rename this one: " + nextName(n.Purpose, used) + " is free"
 		}
 		ids := ""
@@ -74,7 +74,7 @@ func usedNames(in *inventory.Inventory) map[string]bool {
 	used := map[string]bool{}
 	for _, v := range in.VMs {
 		if v.NameKnown {
-			used[strings.ToLower(v.Name)] = true
+			used[strings.ToLower(hostLabel(v.Name))] = true
 		}
 	}
 	return used
