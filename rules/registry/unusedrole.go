@@ -114,12 +114,14 @@ type uses struct {
 
 // file records the references of one file: selections and variables named
 // by the pattern (self.nixosModules.role-web), strings equal to a
-// reference, and path literals to a role file from outside the roles
-// folder, unless the path is the value of the role's own export
-// (role-web = ../roles/web.nix).
+// reference, and path literals to a role file from any file but the roles
+// folder's index (roles/default.nix), unless the path is the value of the
+// role's own export (role-web = ../roles/web.nix).
 func (u *uses) file(f *analysis.File) {
 	before, _, _ := strings.Cut(u.conv.RoleReference, "{name}")
-	inRoles := layout.In(f.Path, u.roles)
+	// The roles folder's default.nix importing every role is an index, not
+	// a use; a role importing another role (imports = [ ./base.nix ]) is.
+	index := f.Path == u.roles+"/default.nix"
 	exports := map[ast.Node]bool{}
 	ast.Inspect(f.AST, func(n ast.Node) bool {
 		switch x := n.(type) {
@@ -177,7 +179,7 @@ func (u *uses) file(f *analysis.File) {
 				u.dynamic = true
 			}
 		case *ast.Path:
-			if inRoles || exports[x] {
+			if index || exports[x] {
 				return true
 			}
 			if p, ok := reg.ResolvePath(x, f.Path); ok {
