@@ -2,12 +2,14 @@ package main
 
 import (
 	"bufio"
+	"bytes"
 	"flag"
 	"fmt"
 	"go/token"
 	"io"
 	"os"
 	"path/filepath"
+	"runtime"
 	"runtime/debug"
 
 	"github.com/nixlint/nixlint/parser"
@@ -61,11 +63,15 @@ func runParse(args []string, stdout, stderr io.Writer) int {
 	defer debug.SetGCPercent(debug.SetGCPercent(400))
 	defer debug.SetMemoryLimit(debug.SetMemoryLimit(2 << 30))
 	out := bufio.NewWriterSize(stdout, 64<<10)
-	defer out.Flush()
-	home := printer.HomeDir()
 	code := 0
-	for _, name := range files {
-		if !parseOne(name, *format, home, out, stderr) {
+	for r := range parseAll(files, *format, printer.HomeDir()) {
+		if len(r.errs) > 0 {
+			// Flush first so that stdout and stderr interleave by file.
+			out.Flush()
+			stderr.Write(r.errs)
+		}
+		out.Write(r.out)
+		if !r.ok {
 			code = 1
 		}
 	}
@@ -76,12 +82,57 @@ func runParse(args []string, stdout, stderr io.Writer) int {
 	return code
 }
 
+// parsed is what parseOne produced for one file.
+type parsed struct {
+	out, errs []byte
+	ok        bool
+}
+
+// parseAll parses and prints the files on all cores and yields the
+// results in the order of the files. At most a few files per core are
+// held in memory at once. The workers live for the whole run so that
+// their stacks, grown by the parser's recursion, are reused.
+func parseAll(files []string, format, home string) <-chan parsed {
+	type job struct {
+		name string
+		slot chan parsed
+	}
+	workers := runtime.GOMAXPROCS(0)
+	jobs := make(chan job)
+	slots := make(chan chan parsed, 4*workers) // in file order
+	for range workers {
+		go func() {
+			for j := range jobs {
+				j.slot <- parseOne(j.name, format, home)
+			}
+		}()
+	}
+	go func() {
+		for _, name := range files {
+			slot := make(chan parsed, 1)
+			slots <- slot
+			jobs <- job{name, slot}
+		}
+		close(jobs)
+		close(slots)
+	}()
+	results := make(chan parsed)
+	go func() {
+		for slot := range slots {
+			results <- <-slot
+		}
+		close(results)
+	}()
+	return results
+}
+
 // parseOne prints one file and reports whether it was free of errors.
-func parseOne(name, format, home string, out *bufio.Writer, stderr io.Writer) bool {
+func parseOne(name, format, home string) parsed {
+	var out, stderr bytes.Buffer
 	src, err := os.ReadFile(name)
 	if err != nil {
-		fmt.Fprintf(stderr, "nixlint parse: %v\n", err)
-		return false
+		fmt.Fprintf(&stderr, "nixlint parse: %v\n", err)
+		return parsed{errs: stderr.Bytes()}
 	}
 	fset := token.NewFileSet()
 	f, errs := parser.ParseFile(fset, name, src)
@@ -89,26 +140,24 @@ func parseOne(name, format, home string, out *bufio.Writer, stderr io.Writer) bo
 		errs = check.File(fset, f, nil)
 	}
 	if len(errs) > 0 {
-		// Flush first so that stdout and stderr interleave by file.
-		out.Flush()
 		for _, e := range errs {
-			fmt.Fprintln(stderr, e.Error())
+			fmt.Fprintln(&stderr, e.Error())
 		}
-		return false
+		return parsed{errs: stderr.Bytes()}
 	}
 	switch format {
 	case "json":
-		err = printer.JSON(out, fset, f)
+		err = printer.JSON(&out, fset, f)
 	default:
 		var dir string
 		dir, err = filepath.Abs(filepath.Dir(name))
 		if err == nil {
-			err = printer.Config{Dir: dir, Home: home}.Nix(out, fset, f)
+			err = printer.Config{Dir: dir, Home: home}.Nix(&out, fset, f)
 		}
 	}
 	if err != nil {
-		fmt.Fprintf(stderr, "nixlint parse: %s: %v\n", name, err)
-		return false
+		fmt.Fprintf(&stderr, "nixlint parse: %s: %v\n", name, err)
+		return parsed{errs: stderr.Bytes()}
 	}
-	return true
+	return parsed{out: out.Bytes(), ok: true}
 }

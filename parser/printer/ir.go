@@ -141,8 +141,6 @@ type nFormal struct {
 	def  nexpr
 }
 
-func newAttrs() *nAttrs { return &nAttrs{} }
-
 func (*nInt) nexpr()     {}
 func (*nFloat) nexpr()   {}
 func (*nString) nexpr()  {}

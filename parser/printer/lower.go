@@ -9,6 +9,7 @@ import (
 // it visits the tree matters: it is the order in which Nix creates symbols
 // (see symbols.go).
 type lowerer struct {
+	slabs
 	syms *symtab
 	dir  string // absolute directory of the file, for relative paths
 	home string // home directory, for ~/ paths
@@ -17,15 +18,15 @@ type lowerer struct {
 func (l *lowerer) expr(e ast.Expr) nexpr {
 	switch e := e.(type) {
 	case nil:
-		return &nVar{name: "<missing>"}
+		return l.newVar("<missing>")
 	case *ast.BadExpr:
-		return &nVar{name: "<bad>"}
+		return l.newVar("<bad>")
 	case *ast.Ident:
 		if e.Name == "__curPos" {
 			return &nPos{}
 		}
 		l.syms.alloc(costVar)
-		return &nVar{name: l.syms.create(e.Name)}
+		return l.newVar(l.syms.create(e.Name))
 	case *ast.Int:
 		l.syms.alloc(costInt)
 		return &nInt{v: e.Value}
@@ -34,7 +35,7 @@ func (l *lowerer) expr(e ast.Expr) nexpr {
 		return &nFloat{v: e.Value}
 	case *ast.URI:
 		l.syms.alloc(costString)
-		return &nString{s: e.Value}
+		return l.newString(e.Value)
 	case *ast.String:
 		return l.str(e)
 	case *ast.Path:
@@ -61,11 +62,14 @@ func (l *lowerer) expr(e ast.Expr) nexpr {
 		// let { ... } is (rec { ... }).body.
 		a := l.binds(e.Bindings)
 		a.rec = true
-		return &nSelect{e: a, path: []nAttrName{{sym: l.syms.create("body")}}}
+		n := l.selects.alloc()
+		n.e, n.path = a, []nAttrName{{sym: l.syms.create("body")}}
+		return n
 	case *ast.Select:
 		l.syms.alloc(costNode)
 		x := l.expr(e.X)
-		n := &nSelect{e: x, path: l.attrPath(e.Path)}
+		n := l.selects.alloc()
+		n.e, n.path = x, l.attrPath(e.Path)
 		if e.Default != nil {
 			n.def = l.expr(e.Default)
 		}
@@ -75,7 +79,7 @@ func (l *lowerer) expr(e ast.Expr) nexpr {
 		return &nHasAttr{e: x, path: l.attrPath(e.Path)}
 	case *ast.Apply:
 		l.syms.alloc(costNode)
-		return call(l.expr(e.Fun), l.expr(e.Arg))
+		return l.call(l.expr(e.Fun), l.expr(e.Arg))
 	case *ast.Unary:
 		x := l.expr(e.X)
 		if e.Op == ast.NOT {
@@ -97,22 +101,26 @@ func (l *lowerer) expr(e ast.Expr) nexpr {
 	case *ast.Lambda:
 		return l.lambda(e)
 	}
-	return &nVar{name: "<unknown>"}
+	return l.newVar("<unknown>")
 }
 
 // call builds the application of fun to arg the way Nix's expr_app rule
 // does: an existing call gets one more argument.
-func call(fun, arg nexpr) nexpr {
+func (l *lowerer) call(fun, arg nexpr) nexpr {
 	if c, ok := fun.(*nCall); ok {
 		c.args = append(c.args, arg)
 		return c
 	}
-	return &nCall{fun: fun, args: []nexpr{arg}}
+	c := l.calls.alloc()
+	c.fun, c.args = fun, []nexpr{arg}
+	return c
 }
 
 // builtin is a call of a primop, as operators desugar to.
 func (l *lowerer) builtin(name string, args ...nexpr) nexpr {
-	return &nCall{fun: &nVar{name: l.syms.create(name)}, args: args}
+	c := l.calls.alloc()
+	c.fun, c.args = l.newVar(l.syms.create(name)), args
+	return c
 }
 
 func (l *lowerer) binary(e *ast.Binary) nexpr {
@@ -141,16 +149,16 @@ func (l *lowerer) binary(e *ast.Binary) nexpr {
 	case ast.PIPE_R:
 		// Not in Nix 2.8: newer Nix makes `a |> f` the call `f a`,
 		// appending to an existing call like an application does.
-		return call(b, a)
+		return l.call(b, a)
 	case ast.PIPE_L:
-		return call(a, b)
+		return l.call(a, b)
 	}
 	return &nBinOp{op: e.Op.String(), a: a, b: b}
 }
 
 func (l *lowerer) lambda(e *ast.Lambda) nexpr {
 	l.syms.alloc(costNode)
-	n := &nLambda{}
+	n := l.lambdas.alloc()
 	if e.Formals != nil {
 		f := &nFormals{ellipsis: e.Formals.Ellipsis.IsValid()}
 		for _, x := range e.Formals.List {
@@ -221,13 +229,14 @@ func (l *lowerer) attrName(n ast.AttrName) nAttrName {
 		}
 		return nAttrName{expr: e}
 	}
-	return nAttrName{expr: &nVar{name: "<bad>"}}
+	return nAttrName{expr: l.newVar("<bad>")}
 }
 
 // binds lowers the bindings of a set or let into one ExprAttrs, as Nix's
 // binds rule does.
 func (l *lowerer) binds(bs []ast.Binding) *nAttrs {
-	a := &nAttrs{attrs: make([]nAttrEntry, 0, len(bs))}
+	a := l.attrs.alloc()
+	a.attrs = make([]nAttrEntry, 0, len(bs))
 	for _, b := range bs {
 		switch b := b.(type) {
 		case *ast.AttrDef:
@@ -235,7 +244,7 @@ func (l *lowerer) binds(bs []ast.Binding) *nAttrs {
 			path := l.attrPath(b.Path)
 			val := l.expr(b.Value)
 			if len(path) > 0 {
-				addAttr(a, path, val)
+				l.addAttr(a, path, val)
 			}
 		case *ast.Inherit:
 			var from nexpr
@@ -251,9 +260,11 @@ func (l *lowerer) binds(bs []ast.Binding) *nAttrs {
 					continue // rejected by Nix: duplicate attribute
 				}
 				if from != nil {
-					a.add(an.sym, &nAttrDef{e: &nSelect{e: from, path: []nAttrName{an}}})
+					sel := l.selects.alloc()
+					sel.e, sel.path = from, []nAttrName{an}
+					a.add(an.sym, l.newAttrDef(sel, false))
 				} else {
-					a.add(an.sym, &nAttrDef{e: &nVar{name: an.sym}, inherited: true})
+					a.add(an.sym, l.newAttrDef(l.newVar(an.sym), true))
 				}
 			}
 		}
@@ -266,10 +277,10 @@ func (l *lowerer) binds(bs []ast.Binding) *nAttrs {
 // sets bound to the same name (the second one's dynamic attributes are
 // lost, as in Nix). Cases Nix rejects as duplicates are ignored here: the
 // checker reports them and the printer is not asked to print such files.
-func addAttr(attrs *nAttrs, path []nAttrName, e nexpr) {
+func (l *lowerer) addAttr(attrs *nAttrs, path []nAttrName, e nexpr) {
 	for _, n := range path[:len(path)-1] {
 		if n.expr != nil {
-			nested := newAttrs()
+			nested := l.attrs.alloc()
 			attrs.dynamic = append(attrs.dynamic, nDynAttr{name: n.expr, value: nested})
 			attrs = nested
 			continue
@@ -282,8 +293,8 @@ func addAttr(attrs *nAttrs, path []nAttrName, e nexpr) {
 			attrs = a2
 			continue
 		}
-		nested := newAttrs()
-		attrs.add(n.sym, &nAttrDef{e: nested})
+		nested := l.attrs.alloc()
+		attrs.add(n.sym, l.newAttrDef(nested, false))
 		attrs = nested
 	}
 	last := path[len(path)-1]
@@ -293,7 +304,7 @@ func addAttr(attrs *nAttrs, path []nAttrName, e nexpr) {
 	}
 	j := attrs.lookup(last.sym)
 	if j == nil {
-		attrs.add(last.sym, &nAttrDef{e: e})
+		attrs.add(last.sym, l.newAttrDef(e, false))
 		return
 	}
 	ae, ok1 := e.(*nAttrs)

@@ -25,11 +25,13 @@ func (l *lowerer) str(s *ast.String) nexpr {
 			for _, p := range s.Parts {
 				b.WriteString(p.(*ast.Text).Value)
 			}
-			return &nString{s: b.String()}
+			return l.newString(b.String())
 		}
 		// Adjacent texts cannot come out of Nix's lexer; merge them should
 		// the parser have split one.
-		return &nConcat{parts: l.parts(s.Parts, true)}
+		c := l.concats.alloc()
+		c.parts = l.parts(s.Parts, true)
+		return c
 	}
 	if len(s.Parts) == 0 {
 		return &nString{}
@@ -40,7 +42,9 @@ func (l *lowerer) str(s *ast.String) nexpr {
 			return parts[0]
 		}
 	}
-	return &nConcat{parts: parts}
+	c := l.concats.alloc()
+	c.parts = parts
+	return c
 }
 
 // parts lowers string pieces in order, merging adjacent texts if asked.
@@ -59,7 +63,7 @@ func (l *lowerer) parts(ps []ast.StringPart, merge bool) []nexpr {
 					continue
 				}
 			}
-			out = append(out, &nString{s: p.Value})
+			out = append(out, l.newString(p.Value))
 		case *ast.Interp:
 			out = append(out, l.expr(p.X))
 		}
@@ -76,7 +80,7 @@ func (l *lowerer) path(p *ast.Path) nexpr {
 				name = t.Value
 			}
 		}
-		return l.builtin("__findFile", &nVar{name: l.syms.create("__nixPath")}, &nString{s: name})
+		return l.builtin("__findFile", l.newVar(l.syms.create("__nixPath")), l.newString(name))
 	}
 	parts := l.parts(p.Parts, true)
 	if len(parts) == 0 {
