@@ -140,6 +140,10 @@ type TextEdit struct {
 // A Pass gives one analyzer everything it may read about the repository.
 type Pass struct {
 	Analyzer *Analyzer
+
+	// Fset holds the positions of every file. Files are parsed in
+	// parallel, so the order of their bases varies from run to run:
+	// across files, order by File.Path, never by Pos.
 	Fset     *token.FileSet
 	Root     string   // absolute path of the repository root
 	Files    []*File  // every .nix file, sorted by Path
