@@ -105,10 +105,10 @@ func runExplain(args []string, stdout, stderr io.Writer) int {
 func explain(a *analysis.Analyzer) string {
 	var b strings.Builder
 	ri := engine.RuleInfo(a)
-	fmt.Fprintf(&b, "%s (%s): %s\n\n%s\n", a.Name, a.Severity, ri.Summary, ri.Description)
+	fmt.Fprintf(&b, "%s (%s): %s\n\n%s\n", a.Name, a.Severity, ri.Summary, wrap(ri.Description, "", 78))
 	if d := a.Docs; d != nil {
 		if d.Principle != "" {
-			fmt.Fprintf(&b, "\nPrinciple:\n  %s\n", d.Principle)
+			fmt.Fprintf(&b, "\nPrinciple:\n%s\n", wrap(d.Principle, "  ", 78))
 		}
 		if d.Bad != "" {
 			fmt.Fprintf(&b, "\nViolation:\n%s\n", indentLines(d.Bad))
@@ -127,6 +127,28 @@ func explain(a *analysis.Analyzer) string {
 	}
 	fmt.Fprintf(&b, "\nSuppress one finding with: # nixlint:ignore %s -- reason\nMore: %s\n", a.Name, ri.HelpURI)
 	return b.String()
+}
+
+// wrap fills each paragraph of s to width columns, prefixing every line.
+func wrap(s, prefix string, width int) string {
+	var out []string
+	for _, para := range strings.Split(s, "\n\n") {
+		var lines []string
+		line := prefix
+		for _, w := range strings.Fields(para) {
+			if len(line) > len(prefix) && len(line)+1+len(w) > width {
+				lines = append(lines, line)
+				line = prefix
+			}
+			if len(line) > len(prefix) {
+				line += " "
+			}
+			line += w
+		}
+		lines = append(lines, line)
+		out = append(out, strings.Join(lines, "\n"))
+	}
+	return strings.Join(out, "\n\n")
 }
 
 func indentLines(s string) string {
