@@ -47,12 +47,18 @@ func runRoleExists(pass *analysis.Pass) (any, error) {
 		return nil, nil
 	}
 	roles := roleFiles(pass, lay)
-	defined := definedAttrs(pass)
+	var defined map[string]bool // computed on the first reference without a file
 	for _, n := range r.Nodes {
 		for _, ref := range n.Roles {
 			switch ref.Kind {
 			case reg.RefModule:
-				if _, ok := roles[ref.Name]; ok || defined[ref.Attr] {
+				if _, ok := roles[ref.Name]; ok {
+					continue
+				}
+				if defined == nil {
+					defined = definedAttrs(pass)
+				}
+				if defined[ref.Attr] {
 					continue
 				}
 				want := lay.Folders.Roles + "/" + ref.Name + ".nix"
