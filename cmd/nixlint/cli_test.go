@@ -259,14 +259,11 @@ func TestHostileTree(t *testing.T) {
 	if err := syscall.Mkfifo(filepath.Join(root, "fifo.nix"), 0o644); err != nil {
 		t.Fatal(err)
 	}
-	start := time.Now()
+	// No timing assertion here (machines are shared and noisy): a hang is
+	// caught by go test's own timeout, speed by the benchmarks.
 	code, stdout, stderr := nixlint(t, "--format", "json", root)
-	elapsed := time.Since(start)
 	if code != exitFindings {
 		t.Fatalf("exit %d, want 1; stderr:\n%s", code, stderr)
-	}
-	if elapsed > 30*time.Second {
-		t.Errorf("took %v", elapsed)
 	}
 	res := decode(t, stdout)
 	got := map[string]bool{}
@@ -291,7 +288,7 @@ func TestHostileTree(t *testing.T) {
 	if res.Summary.Skipped != 1 {
 		t.Errorf("skipped %d, want 1 (the git-crypt file)", res.Summary.Skipped)
 	}
-	t.Logf("hostile tree: %d files in %v", res.Summary.Files, elapsed)
+	t.Logf("hostile tree: %d files", res.Summary.Files)
 }
 
 func TestUnreadableFileIsReported(t *testing.T) {
