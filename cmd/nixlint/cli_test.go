@@ -10,7 +10,6 @@ import (
 	"strings"
 	"syscall"
 	"testing"
-	"time"
 
 	"github.com/nixlint/nixlint/analysis"
 	"github.com/nixlint/nixlint/config"
