@@ -381,7 +381,7 @@ func (p *parser) parseBinaryPipe(minPrec int, pipe tokKind) ast.Expr {
 		opOff := p.tok.off
 		p.next()
 		if info.op == ast.HASATTR {
-			x = &ast.HasAttr{X: x, Question: p.pos(opOff), Path: p.parseAttrPath()}
+			x = &ast.HasAttr{From: x.Pos(), X: x, Question: p.pos(opOff), Path: p.parseAttrPath()}
 			lastNonassoc = 0
 			continue
 		}
@@ -399,7 +399,7 @@ func (p *parser) parseBinaryPipe(minPrec int, pipe tokKind) ast.Expr {
 			y = p.parseBinary(next)
 		}
 		p.leave(2)
-		x = &ast.Binary{X: x, OpPos: p.pos(opOff), Op: info.op, Y: y}
+		x = &ast.Binary{From: x.Pos(), X: x, OpPos: p.pos(opOff), Op: info.op, Y: y}
 		lastNonassoc = 0
 		if info.nonassoc {
 			lastNonassoc = info.prec
@@ -449,7 +449,7 @@ func (p *parser) parseApp() ast.Expr {
 		}
 		y := p.parseSelect()
 		p.leave(1)
-		x = &ast.Apply{Fun: x, Arg: y}
+		x = &ast.Apply{From: x.Pos(), Fun: x, Arg: y}
 	}
 	return x
 }
@@ -475,7 +475,7 @@ func (p *parser) parseSelect() ast.Expr {
 	case tOR_KW:
 		or := &ast.Ident{NamePos: p.pos(p.tok.off), Name: "or"}
 		p.next()
-		return &ast.Apply{Fun: x, Arg: or}
+		return &ast.Apply{From: x.Pos(), Fun: x, Arg: or}
 	}
 	return x
 }

@@ -10,3 +10,5 @@ import (
 func parseString(src string) (*ast.File, ErrorList) {
 	return ParseFile(token.NewFileSet(), "t.nix", []byte(src))
 }
+
+func newFileSet() *token.FileSet { return token.NewFileSet() }

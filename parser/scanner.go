@@ -31,6 +31,14 @@ type scanner struct {
 	// prevStart is the lastStart before the last match. When a path
 	// ends at the end of input, Nix restores its location to it.
 	prevStart int
+	// Scanning a long run of path (or URI scheme) characters for the
+	// '/' (or ':') that would make it a path (or URI) would be repeated
+	// at every token inside the run, quadratic on `-------a` or
+	// `a.b.c.…`. noPathUntil and noURIUntil remember that no path and no
+	// URI can start before those offsets, and noCommentEnd that no "*/"
+	// follows.
+	noPathUntil, noURIUntil int
+	noCommentEnd            bool
 }
 
 // mark records that flex matched something starting at off.
@@ -67,8 +75,12 @@ func (s *scanner) skipSpace() {
 			}
 			// An unterminated /* is not a comment for flex: the rule
 			// does not match and '/' is returned as a token.
-			k := bytes.Index(src[i+2:], []byte("*/"))
+			k := -1
+			if !s.noCommentEnd {
+				k = bytes.Index(src[i+2:], []byte("*/"))
+			}
 			if k < 0 {
+				s.noCommentEnd = true
 				s.off = i
 				return
 			}
@@ -224,7 +236,18 @@ func (s *scanner) lexCode(i int) (tokKind, int) {
 			}
 		}
 	}
-	if is(c, cPath) || c == '/' {
+	if (is(c, cPath) && i >= s.noPathUntil) || c == '/' {
+		if c != '/' {
+			// If the run of path characters is not followed by '/',
+			// no path starts anywhere inside it.
+			j := i + 1
+			for j < len(src) && is(src[j], cPath) {
+				j++
+			}
+			if j >= len(src) || src[j] != '/' {
+				s.noPathUntil = j
+			}
+		}
 		// {PATH_SEG}\$\{ precedes {PATH} in lexer.l; it rescans as a
 		// PATH token of just the segment, which starts an interpolated path.
 		if m := pathSegLen(src, i); m > 0 && m+1 < len(src)-i && src[i+m] == '$' && src[i+m+1] == '{' && m+2 > n {
@@ -243,8 +266,18 @@ func (s *scanner) lexCode(i int) (tokKind, int) {
 	if c == '<' {
 		better(tSPATH, spathLen(src, i))
 	}
-	if is(c, cLetter) {
-		better(tURI, uriLen(src, i))
+	if is(c, cLetter) && i >= s.noURIUntil {
+		m := uriLen(src, i)
+		if m == 0 {
+			// The scheme run has no ':' (or nothing after it): no URI
+			// starts inside it either.
+			j := i + 1
+			for j < len(src) && is(src[j], cScheme) {
+				j++
+			}
+			s.noURIUntil = j
+		}
+		better(tURI, m)
 	}
 	if n == 0 {
 		// The single-character rules, and flex's catch-all {ANY}.

@@ -166,6 +166,7 @@ type (
 
 	// HasAttr is `x ? a.b`.
 	HasAttr struct {
+		From     token.Pos // X.Pos(), cached: see Apply.From
 		X        Expr
 		Question token.Pos
 		Path     *AttrPath
@@ -173,8 +174,14 @@ type (
 
 	// Apply is function application `fun arg`. `f a b` is Apply{Apply{f a} b}.
 	Apply struct {
-		Fun Expr
-		Arg Expr
+		// From caches Fun.Pos(). Application and left-associative
+		// operators build left spines as long as the source (f a b …,
+		// a + b + …), so computing Pos recursively would make a walk
+		// that asks every node for its position quadratic. The parser
+		// sets it; when it is NoPos, Pos falls back to Fun.Pos().
+		From token.Pos
+		Fun  Expr
+		Arg  Expr
 	}
 
 	// Unary is `!x` or `-x`.
@@ -187,6 +194,7 @@ type (
 	// Binary is `x op y` for every binary operator, including the pipe
 	// operators `|>` and `<|`.
 	Binary struct {
+		From  token.Pos // X.Pos(), cached: see Apply.From
 		X     Expr
 		OpPos token.Pos
 		Op    Token
@@ -354,13 +362,28 @@ func (x *AttrSet) Pos() token.Pos {
 func (x *Let) Pos() token.Pos       { return x.LetPos }
 func (x *LegacyLet) Pos() token.Pos { return x.LetPos }
 func (x *Select) Pos() token.Pos    { return x.X.Pos() }
-func (x *HasAttr) Pos() token.Pos   { return x.X.Pos() }
-func (x *Apply) Pos() token.Pos     { return x.Fun.Pos() }
-func (x *Unary) Pos() token.Pos     { return x.OpPos }
-func (x *Binary) Pos() token.Pos    { return x.X.Pos() }
-func (x *If) Pos() token.Pos        { return x.IfPos }
-func (x *With) Pos() token.Pos      { return x.WithPos }
-func (x *Assert) Pos() token.Pos    { return x.AssertPos }
+func (x *HasAttr) Pos() token.Pos {
+	if x.From.IsValid() {
+		return x.From
+	}
+	return x.X.Pos()
+}
+func (x *Apply) Pos() token.Pos {
+	if x.From.IsValid() {
+		return x.From
+	}
+	return x.Fun.Pos()
+}
+func (x *Unary) Pos() token.Pos { return x.OpPos }
+func (x *Binary) Pos() token.Pos {
+	if x.From.IsValid() {
+		return x.From
+	}
+	return x.X.Pos()
+}
+func (x *If) Pos() token.Pos     { return x.IfPos }
+func (x *With) Pos() token.Pos   { return x.WithPos }
+func (x *Assert) Pos() token.Pos { return x.AssertPos }
 func (x *Lambda) Pos() token.Pos {
 	switch {
 	case x.Param != nil && (x.Formals == nil || x.AtFirst):
