@@ -22,8 +22,12 @@ var notConfig = map[string]bool{
 	"freeformType": true, "_class": true,
 }
 
-// Build reads one file as a module.
-func Build(f *analysis.File) *Module {
+// Build reads one file as a module, resolving its scopes.
+func Build(f *analysis.File) *Module { return BuildResolved(f, nil) }
+
+// BuildResolved reads one file as a module, with its scopes already
+// resolved by scope.Resolve (nil: Build resolves them when it needs them).
+func BuildResolved(f *analysis.File, info *scope.Info) *Module {
 	m := &Module{Path: f.Path, File: f}
 	if f.AST == nil || f.AST.Expr == nil {
 		m.Opaque = true
@@ -37,7 +41,10 @@ func Build(f *analysis.File) *Module {
 		return m
 	}
 	m.Expr = f.AST.Expr
-	b := &builder{m: m, r: &resolver{info: scope.Resolve(f.AST)}, src: f.Src, base: baseOf(f)}
+	if info == nil {
+		info = scope.Resolve(f.AST)
+	}
+	b := &builder{m: m, r: &resolver{info: info}, src: f.Src, base: baseOf(f)}
 	b.top(f.AST.Expr)
 	b.collectUses(f.AST.Expr)
 	return m

@@ -23,7 +23,10 @@ import (
 var Analyzer = &analysis.Analyzer{
 	Name: "module",
 	Doc:  "read every file as a NixOS module: arguments, imports, options and flattened config definitions",
-	Run:  run,
+	// The modules are built by PerFile, with the scopes it resolves once
+	// for the checks too.
+	Requires: []*analysis.Analyzer{PerFile},
+	Run:      run,
 }
 
 // Dynamic is the Path segment recorded for an attribute name whose value is
@@ -247,11 +250,7 @@ func HasPrefix(p, prefix []string) bool {
 func Equal(a, b []string) bool { return len(a) == len(b) && HasPrefix(a, b) }
 
 func run(pass *analysis.Pass) (any, error) {
-	m := &Model{byPath: make(map[string]*Module), byDir: make(map[string][]*Module)}
-	pass.ForEachFile(func(f *analysis.File) {
-		m.add(Build(f))
-	})
-	return m, nil
+	return New(pass.ResultOf[PerFile].(*PerFileResult).Modules...), nil
 }
 
 // New returns a Model of the given modules (for tests and tools).

@@ -4,8 +4,8 @@ import (
 	"sync"
 
 	"github.com/nixlint/nixlint/analysis"
+	"github.com/nixlint/nixlint/model/module"
 	"github.com/nixlint/nixlint/parser"
-	"github.com/nixlint/nixlint/parser/check"
 	"github.com/nixlint/nixlint/parser/scope"
 )
 
@@ -40,41 +40,30 @@ func runScope(pass *analysis.Pass) (any, error) {
 // parsing it (duplicate attributes and formals, dynamic attributes in let
 // and inherit, undefined variables). Its result is a ChecksResult.
 //
-// It resolves each file's scopes itself and keeps only the errors, rather
-// than requiring Scope: the resolved scopes of a whole repository take more
-// memory than its trees (about 900 MB for 40 000 files), and no rule needs
-// them once the checks are done. A rule that does need them requires Scope.
+// The checks need each file's resolved scopes, and so does the module
+// model: module.PerFile resolves them once per file, runs the checks and
+// builds the module with them, then drops them, because the resolved
+// scopes of a whole repository take more memory than its trees (about
+// 900 MB for 40 000 files). A rule that needs the scopes themselves
+// requires Scope.
 var Checks = &analysis.Analyzer{
-	Name: "checks",
-	Doc:  "run the checks Nix makes after parsing (shared analysis)",
-	Run:  runChecks,
+	Name:     "checks",
+	Doc:      "run the checks Nix makes after parsing (shared analysis)",
+	Requires: []*analysis.Analyzer{module.PerFile},
+	Run:      runChecks,
 }
 
 // ChecksResult maps each checked file to its errors, sorted by position.
 type ChecksResult map[*analysis.File]parser.ErrorList
 
 func runChecks(pass *analysis.Pass) (any, error) {
-	res := make(ChecksResult)
-	var mu sync.Mutex
-	pass.ParallelForEachFile(func(f *analysis.File) {
-		if !resolvable(f) {
-			return
-		}
-		if errs := check.File(pass.Fset, f.AST, scope.Resolve(f.AST)); len(errs) > 0 {
-			mu.Lock()
-			res[f] = errs
-			mu.Unlock()
-		}
-	})
-	return res, nil
+	return ChecksResult(pass.ResultOf[module.PerFile].(*module.PerFileResult).Checks), nil
 }
 
 // resolvable reports whether f's scopes can be resolved: a file without
 // syntax errors. A partial tree would invent undefined variables, and Nix
 // stops at the syntax error anyway.
-func resolvable(f *analysis.File) bool {
-	return len(f.Syntax) == 0 && f.ReadErr == nil && f.AST.Expr != nil
-}
+func resolvable(f *analysis.File) bool { return module.Resolvable(f) }
 
 // reportKinds reports the check errors of the given kinds.
 func reportKinds(pass *analysis.Pass, kinds ...parser.ErrorKind) {
