@@ -27,16 +27,15 @@ func (l *lowerer) str(s *ast.String) nexpr {
 			}
 			return l.newString(b.String())
 		}
-		// Adjacent texts cannot come out of Nix's lexer; merge them should
-		// the parser have split one.
+		// One piece per token of Nix's lexer, as the parser keeps them.
 		c := l.concats.alloc()
-		c.parts = l.parts(s.Parts, true)
+		c.parts = l.parts(s.Parts)
 		return c
 	}
 	if len(s.Parts) == 0 {
 		return &nString{}
 	}
-	parts := l.parts(s.Parts, false)
+	parts := l.parts(s.Parts)
 	if len(parts) == 1 {
 		if _, ok := parts[0].(*nString); ok {
 			return parts[0]
@@ -47,8 +46,8 @@ func (l *lowerer) str(s *ast.String) nexpr {
 	return c
 }
 
-// parts lowers string pieces in order, merging adjacent texts if asked.
-func (l *lowerer) parts(ps []ast.StringPart, merge bool) []nexpr {
+// parts lowers string pieces in order, one expression per piece.
+func (l *lowerer) parts(ps []ast.StringPart) []nexpr {
 	out := make([]nexpr, 0, len(ps))
 	for _, p := range ps {
 		switch p := p.(type) {
@@ -56,12 +55,6 @@ func (l *lowerer) parts(ps []ast.StringPart, merge bool) []nexpr {
 			if n := len(p.Value); n > 15 {
 				// A std::string past the small-string buffer.
 				l.syms.alloc((n + 1 + 8 + 15) &^ 15)
-			}
-			if merge && len(out) > 0 {
-				if prev, ok := out[len(out)-1].(*nString); ok {
-					prev.s += p.Value
-					continue
-				}
 			}
 			out = append(out, l.newString(p.Value))
 		case *ast.Interp:
@@ -82,7 +75,9 @@ func (l *lowerer) path(p *ast.Path) nexpr {
 		}
 		return l.builtin("__findFile", l.newVar(l.syms.create("__nixPath")), l.newString(name))
 	}
-	parts := l.parts(p.Parts, true)
+	// Nix's lexer can cut a path into adjacent pieces (`./a/${x}//b` is
+	// ./a/, x, "/" and "/b"); the parser keeps them, and so does Nix.
+	parts := l.parts(p.Parts)
 	if len(parts) == 0 {
 		return &nPath{s: "/"}
 	}
