@@ -55,7 +55,8 @@ func (p *parser) parseAttrDef() (b ast.Binding, ok bool) {
 		return nil, false
 	}
 	eq := p.tok.off
-	def := &ast.AttrDef{Path: path, Eq: p.pos(eq)}
+	def := p.a.attrDefs.alloc()
+	def.Path, def.Eq = path, p.pos(eq)
 	if !p.enter(2) {
 		return nil, false
 	}
@@ -108,7 +109,7 @@ func (p *parser) parseInherit() (b ast.Binding, ok bool) {
 
 // parseAttrPath parses a dotted attribute path `a.b."c".${d}`.
 func (p *parser) parseAttrPath() *ast.AttrPath {
-	path := &ast.AttrPath{Names: []ast.AttrName{p.parseAttrName()}}
+	path := p.a.newAttrPath(p.parseAttrName())
 	for p.tok.kind == tDOT {
 		p.next()
 		path.Names = append(path.Names, p.parseAttrName())

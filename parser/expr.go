@@ -50,7 +50,8 @@ func (p *parser) parseSimpleLambda() ast.Expr {
 
 // ident makes an Ident of the current ID or OR_KW token and advances.
 func (p *parser) ident() *ast.Ident {
-	id := &ast.Ident{NamePos: p.pos(p.tok.off), Name: string(p.s.src[p.tok.off:p.tok.end])}
+	id := p.a.idents.alloc()
+	id.NamePos, id.Name = p.pos(p.tok.off), p.a.intern(p.s.src[p.tok.off:p.tok.end])
 	p.next()
 	return id
 }
@@ -399,7 +400,9 @@ func (p *parser) parseBinaryPipe(minPrec int, pipe tokKind) ast.Expr {
 			y = p.parseBinary(next)
 		}
 		p.leave(2)
-		x = &ast.Binary{From: x.Pos(), X: x, OpPos: p.pos(opOff), Op: info.op, Y: y}
+		b := p.a.binaries.alloc()
+		*b = ast.Binary{From: x.Pos(), X: x, OpPos: p.pos(opOff), Op: info.op, Y: y}
+		x = b
 		lastNonassoc = 0
 		if info.nonassoc {
 			lastNonassoc = info.prec
@@ -449,7 +452,9 @@ func (p *parser) parseApp() ast.Expr {
 		}
 		y := p.parseSelect()
 		p.leave(1)
-		x = &ast.Apply{From: x.Pos(), Fun: x, Arg: y}
+		app := p.a.applies.alloc()
+		*app = ast.Apply{From: x.Pos(), Fun: x, Arg: y}
+		x = app
 	}
 	return x
 }
@@ -461,7 +466,8 @@ func (p *parser) parseSelect() ast.Expr {
 	switch p.tok.kind {
 	case tDOT:
 		p.next()
-		sel := &ast.Select{X: x, Path: p.parseAttrPath()}
+		sel := p.a.selects.alloc()
+		sel.X, sel.Path = x, p.parseAttrPath()
 		if p.tok.kind == tOR_KW {
 			if !p.enter(4) {
 				return sel

@@ -103,6 +103,7 @@ type parser struct {
 	src  []byte
 	mode Mode
 	s    scanner
+	a    allocs
 	tok  item // current token (lookahead)
 	// prevEnd is the end of the last token consumed.
 	prevEnd int

@@ -12,7 +12,8 @@ import (
 // follows is lexed in the caller's mode (string, path or code). complete is
 // false when no '}' was found (end of input).
 func (p *parser) parseInterp(dollar int) (in *ast.Interp, complete bool) {
-	in = &ast.Interp{Dollar: p.pos(dollar)}
+	in = p.a.interps.alloc()
+	in.Dollar = p.pos(dollar)
 	if !p.enter(1) {
 		in.X = p.bad(dollar, dollar)
 		in.Rbrace = p.pos(dollar)
@@ -55,7 +56,8 @@ func (p *parser) eofTok() {
 // parseString parses a "double-quoted string" at the current '"'.
 func (p *parser) parseString() *ast.String {
 	open := p.tok.off
-	str := &ast.String{Open: p.pos(open)}
+	str := p.a.strs.alloc()
+	str.Open = p.pos(open)
 	// Bison holds '"' below an interpolation.
 	p.depth++
 	defer func() { p.depth-- }()
@@ -70,7 +72,13 @@ func (p *parser) parseString() *ast.String {
 				// a separate STR, which the grammar rejects.
 				p.unexpectedTok(t, tQUOTE)
 			}
-			str.Parts = append(str.Parts, &ast.Text{Start: p.pos(t.off), Stop: p.pos(t.end), Value: unescape(p.s.src[t.off:t.end])})
+			txt := p.a.texts.alloc()
+			*txt = ast.Text{Start: p.pos(t.off), Stop: p.pos(t.end), Value: unescape(p.s.src[t.off:t.end])}
+			if str.Parts == nil {
+				str.Parts = p.a.oneText(txt)
+			} else {
+				str.Parts = append(str.Parts, txt)
+			}
 			prevSTR = true
 			continue
 		case tDOLLAR_CURLY:
@@ -296,7 +304,9 @@ func (p *parser) stripIndentation(parts []indPart) []ast.StringPart {
 				s = s[:k+1]
 			}
 		}
-		out = append(out, &ast.Text{Start: p.pos(part.off), Stop: p.pos(part.end), Value: s})
+		txt := p.a.texts.alloc()
+		*txt = ast.Text{Start: p.pos(part.off), Stop: p.pos(part.end), Value: s}
+		out = append(out, txt)
 	}
 	return out
 }
@@ -314,7 +324,9 @@ func (p *parser) parsePath() *ast.Path {
 		kind = ast.PathAbsolute
 	}
 	path := &ast.Path{Start: p.pos(t.off), Kind: kind}
-	path.Parts = []ast.StringPart{&ast.Text{Start: p.pos(t.off), Stop: p.pos(t.end), Value: string(src[t.off:t.end])}}
+	txt := p.a.texts.alloc()
+	*txt = ast.Text{Start: p.pos(t.off), Stop: p.pos(t.end), Value: string(src[t.off:t.end])}
+	path.Parts = p.a.oneText(txt)
 	segStart := t.off
 	slash := src[t.end-1] == '/'
 	// Bison holds path_start below an interpolation.

@@ -1,0 +1,71 @@
+package parser
+
+import "github.com/nixlint/nixlint/parser/ast"
+
+// Parsing is nixlint's hot path, and allocating tree nodes one by one
+// dominates it. The parser hands out the most frequent nodes from slabs
+// (one allocation per slabSize nodes) and interns identifier names.
+
+const slabSize = 64
+
+// slab allocates values of type T in chunks.
+type slab[T any] struct{ buf []T }
+
+func (s *slab[T]) alloc() *T {
+	if len(s.buf) == 0 {
+		s.buf = make([]T, slabSize)
+	}
+	x := &s.buf[0]
+	s.buf = s.buf[1:]
+	return x
+}
+
+// attrPath1 holds an AttrPath with room for its first name, so the common
+// one-segment path costs a single allocation.
+type attrPath1 struct {
+	path  ast.AttrPath
+	names [1]ast.AttrName
+}
+
+// allocs holds the parser's slabs.
+type allocs struct {
+	idents    slab[ast.Ident]
+	texts     slab[ast.Text]
+	strs      slab[ast.String]
+	selects   slab[ast.Select]
+	applies   slab[ast.Apply]
+	binaries  slab[ast.Binary]
+	attrDefs  slab[ast.AttrDef]
+	attrPaths slab[attrPath1]
+	interps   slab[ast.Interp]
+	parts     slab[[1]ast.StringPart]
+	names     map[string]string
+}
+
+// intern returns b as a string, sharing the memory of equal names.
+func (a *allocs) intern(b []byte) string {
+	if s, ok := a.names[string(b)]; ok {
+		return s
+	}
+	if a.names == nil {
+		a.names = make(map[string]string, 256)
+	}
+	s := string(b)
+	a.names[s] = s
+	return s
+}
+
+// newAttrPath returns a path holding first.
+func (a *allocs) newAttrPath(first ast.AttrName) *ast.AttrPath {
+	p := a.attrPaths.alloc()
+	p.names[0] = first
+	p.path.Names = p.names[:1:1]
+	return &p.path
+}
+
+// oneText returns a one-element part list holding t.
+func (a *allocs) oneText(t *ast.Text) []ast.StringPart {
+	arr := a.parts.alloc()
+	arr[0] = t
+	return arr[:1:1]
+}
