@@ -5,6 +5,10 @@
 //
 // No analyzer re-reads or re-parses a file: the engine hands every analyzer
 // the same parsed files, and runs each shared analysis once.
+//
+// Paths below the root (pre-commit passes the staged files) only select
+// which findings are reported; a .nixlint.toml or the root flake.lock among
+// them selects every finding, since either can change any of them.
 package engine
 
 import (
@@ -27,7 +31,10 @@ type Options struct {
 	// Paths are the paths given on the command line; empty means ".". The
 	// root is found from the first one. Paths other than the root restrict
 	// the findings reported to those files and folders; the whole
-	// repository is analysed regardless.
+	// repository is analysed regardless. A .nixlint.toml or the root
+	// flake.lock among them (pre-commit passes the staged files) lifts the
+	// restriction: a changed configuration or lock file can change any
+	// finding.
 	Paths []string
 
 	// Config is the loaded configuration (see LoadConfig); nil means the
@@ -160,7 +167,8 @@ func Run(ctx context.Context, opts Options) (*report.Result, error) {
 // restriction turns the paths given into root-relative prefixes that
 // findings must lie in; nil means everything. The configuration file given
 // as a path (pre-commit passes changed files, .nixlint.toml among them)
-// lifts the restriction, since changing it changes every finding.
+// lifts the restriction, since changing it changes every finding; so does
+// the root flake.lock, which pins the inputs every file sees.
 func restriction(root string, paths []string) ([]string, error) {
 	var only []string
 	for _, p := range paths {
@@ -172,7 +180,7 @@ func restriction(root string, paths []string) ([]string, error) {
 		if err != nil || rel == ".." || strings.HasPrefix(rel, ".."+string(filepath.Separator)) {
 			return nil, fmt.Errorf("%s is outside the repository %s: lint one repository at a time", p, root)
 		}
-		if rel == "." || filepath.Base(rel) == ".nixlint.toml" {
+		if rel == "." || filepath.Base(rel) == ".nixlint.toml" || rel == "flake.lock" {
 			return nil, nil
 		}
 		if _, err := filepath.EvalSymlinks(abs); err != nil {

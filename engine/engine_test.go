@@ -164,15 +164,23 @@ func TestPanicIsInternalError(t *testing.T) {
 func TestRestrictToGivenFiles(t *testing.T) {
 	root := writeTree(t, map[string]string{
 		"flake.nix": "{ }\n", "a.nix": "{ x = ; }\n", "m/b.nix": "{ x = ; }\n", "m/c.nix": "{ x = ; }\n",
+		"flake.lock": "{}\n", ".nixlint.toml": "", "m/flake.lock": "{}\n",
 	})
+	all := []string{"a.nix:1: syntax-error", "m/b.nix:1: syntax-error", "m/c.nix:1: syntax-error"}
 	cases := []struct {
 		paths []string
 		want  []string
 	}{
-		{[]string{root}, []string{"a.nix:1: syntax-error", "m/b.nix:1: syntax-error", "m/c.nix:1: syntax-error"}},
+		{[]string{root}, all},
 		{[]string{filepath.Join(root, "m", "b.nix")}, []string{"m/b.nix:1: syntax-error"}},
 		{[]string{filepath.Join(root, "m")}, []string{"m/b.nix:1: syntax-error", "m/c.nix:1: syntax-error"}},
 		{[]string{filepath.Join(root, "a.nix"), filepath.Join(root, "m", "c.nix")}, []string{"a.nix:1: syntax-error", "m/c.nix:1: syntax-error"}},
+		// A changed configuration or root lock file can change any finding.
+		{[]string{filepath.Join(root, "m", "b.nix"), filepath.Join(root, ".nixlint.toml")}, all},
+		{[]string{filepath.Join(root, "m", "b.nix"), filepath.Join(root, "flake.lock")}, all},
+		{[]string{filepath.Join(root, "flake.lock")}, all},
+		// A lock file below the root is not the flake's.
+		{[]string{filepath.Join(root, "m", "b.nix"), filepath.Join(root, "m", "flake.lock")}, []string{"m/b.nix:1: syntax-error"}},
 	}
 	for _, c := range cases {
 		got := brief(lint(t, engine.Options{Paths: c.paths}))
