@@ -99,7 +99,9 @@ func (p *shower) show(e nexpr) {
 	case *nBinOp:
 		b.WriteString("(")
 		p.show(e.a)
-		b.WriteString(" " + e.op + " ")
+		b.WriteByte(' ')
+		b.WriteString(e.op)
+		b.WriteByte(' ')
 		p.show(e.b)
 		b.WriteString(")")
 	case *nConcat:

@@ -4,13 +4,22 @@ package printer
 // makes a few large allocations instead of one per node: allocation was
 // most of the printer's time. All the nodes of a file die together, so a
 // chunk kept alive by one node wastes nothing that matters.
-type slab[T any] struct{ buf []T }
+type slab[T any] struct {
+	buf  []T
+	next int // size of the next chunk
+}
 
-const slabChunk = 64
+// Chunks start small, since most files are, and grow with the file.
+const (
+	slabFirst = 4
+	slabMax   = 256
+)
 
 func (s *slab[T]) alloc() *T {
 	if len(s.buf) == 0 {
-		s.buf = make([]T, slabChunk)
+		n := max(s.next, slabFirst)
+		s.next = min(2*n, slabMax)
+		s.buf = make([]T, n)
 	}
 	p := &s.buf[0]
 	s.buf = s.buf[1:]

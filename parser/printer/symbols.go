@@ -82,7 +82,7 @@ type symKey struct {
 
 // newSymtab returns a table sized for a file of size bytes.
 func newSymtab(size int) *symtab {
-	return &symtab{rank: make(map[string]symKey, min(size/24, 1<<16))}
+	return &symtab{rank: make(map[string]symKey, min(size/96, 1<<14))}
 }
 
 // alloc charges region B for an allocation of Nix's parser.
