@@ -1,0 +1,1 @@
+({x, y, z}: x + y + z) {x = "foo"; y = "bar"; z = "bla";}

@@ -1,0 +1,1 @@
+let x = __curPos; in [ x.line x.column __curPos ]
