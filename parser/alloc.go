@@ -39,19 +39,25 @@ type allocs struct {
 	attrPaths slab[attrPath1]
 	interps   slab[ast.Interp]
 	parts     slab[[1]ast.StringPart]
-	names     map[string]string
+	names     *[256]string
 }
 
-// intern returns b as a string, sharing the memory of equal names.
+// intern returns b as a string, sharing the memory of equal names through
+// a small direct-mapped cache: cheaper than a map, and names repeat.
 func (a *allocs) intern(b []byte) string {
-	if s, ok := a.names[string(b)]; ok {
-		return s
-	}
 	if a.names == nil {
-		a.names = make(map[string]string, 256)
+		a.names = new([256]string)
+	}
+	h := uint32(len(b))
+	for _, c := range b {
+		h = h*31 + uint32(c)
+	}
+	slot := &a.names[(h^h>>8)&255]
+	if *slot == string(b) {
+		return *slot
 	}
 	s := string(b)
-	a.names[s] = s
+	*slot = s
 	return s
 }
 

@@ -109,7 +109,8 @@ func (p *parser) isFormals() bool {
 // Nesting is charged only in defaults (cost, the stack entries bison holds
 // before one) since formals do not nest otherwise.
 func (p *parser) parseFormals(cost int) *ast.Formals {
-	fs := &ast.Formals{Lbrace: p.pos(p.tok.off)}
+	lbrace := p.tok.off
+	fs := &ast.Formals{Lbrace: p.pos(lbrace)}
 	p.next()
 	for {
 		switch p.tok.kind {
@@ -120,8 +121,13 @@ func (p *parser) parseFormals(cost int) *ast.Formals {
 		case tELLIPSIS:
 			fs.Ellipsis = p.pos(p.tok.off)
 			p.next()
-			off, _ := p.expect(tRBRACE)
-			fs.Rbrace = p.pos(off)
+			if p.tok.kind != tRBRACE {
+				p.unexpected(tRBRACE)
+				fs.Rbrace = p.pos(p.missingClose(lbrace))
+				return fs
+			}
+			fs.Rbrace = p.pos(p.tok.off)
+			p.next()
 			return fs
 		case tID:
 			f := &ast.Formal{Name: p.ident()}
@@ -150,10 +156,12 @@ func (p *parser) parseFormals(cost int) *ast.Formals {
 		}
 		// Error: give up on the formals at the closing brace.
 		p.skipTo(func(k tokKind) bool { return k == tRBRACE })
-		fs.Rbrace = p.pos(p.tok.off)
-		if p.tok.kind == tRBRACE {
-			p.next()
+		if p.tok.kind != tRBRACE {
+			fs.Rbrace = p.pos(p.missingClose(lbrace))
+			return fs
 		}
+		fs.Rbrace = p.pos(p.tok.off)
+		p.next()
 		return fs
 	}
 }

@@ -138,6 +138,38 @@ func (s *scanner) peek() item {
 func (s *scanner) lexCode(i int) (tokKind, int) {
 	src := s.src
 	c := src[i]
+	// Fast paths for the most frequent tokens, when no longer rule can
+	// match: identifiers and keywords not followed by a character that
+	// could extend them into a path or URI, and plain punctuation.
+	switch {
+	case is(c, cIDStart):
+		j := i + 1
+		for j < len(src) && is(src[j], cID) {
+			j++
+		}
+		if j < len(src) {
+			switch src[j] {
+			case '.', '+', '/', ':':
+				return s.lexSlow(i)
+			}
+		}
+		if j-i <= 7 {
+			if kw, ok := keywords[string(src[i:j])]; ok {
+				return kw, j - i
+			}
+		}
+		return tID, j - i
+	case c == '{' || c == '}' || c == '[' || c == ']' || c == '(' || c == ')' ||
+		c == ';' || c == ',' || c == '@' || c == '?' || c == ':' || c == '"' || c == '*':
+		return charToks[c], 1
+	}
+	return s.lexSlow(i)
+}
+
+// lexSlow is lexCode's general case: it tries every rule.
+func (s *scanner) lexSlow(i int) (tokKind, int) {
+	src := s.src
+	c := src[i]
 	var c1 byte
 	if i+1 < len(src) {
 		c1 = src[i+1]
