@@ -8,7 +8,10 @@ import "github.com/nixlint/nixlint/parser/ast"
 // ';' (or to the end of the bindings) and goes on with the next one, so
 // each broken binding costs one error.
 func (p *parser) parseBinds(term tokKind) []ast.Binding {
-	var binds []ast.Binding
+	// Bindings accumulate on a stack shared by the nested sets, and are
+	// copied out once, to an exact-size slice.
+	base := len(p.bindStack)
+	defer func() { p.bindStack = p.bindStack[:base] }()
 	for p.tok.kind != term && p.tok.kind != tEOF {
 		var b ast.Binding
 		ok := false
@@ -22,11 +25,11 @@ func (p *parser) parseBinds(term tokKind) []ast.Binding {
 			switch p.tok.kind {
 			case tRBRACE, tRPAREN, tRBRACK, tIN:
 				// Probably the end of an enclosing construct.
-				return binds
+				return p.bindsFrom(base)
 			}
 		}
 		if b != nil {
-			binds = append(binds, b)
+			p.bindStack = append(p.bindStack, b)
 		}
 		if !ok {
 			start := p.tok.off
@@ -35,7 +38,7 @@ func (p *parser) parseBinds(term tokKind) []ast.Binding {
 				p.next()
 			} else if p.tok.off == start && p.tok.kind != term && p.tok.kind != tEOF {
 				// An unmatched closing bracket: leave it to the caller.
-				return binds
+				return p.bindsFrom(base)
 			}
 		}
 		if p.tok.kind != tEOF {
@@ -43,7 +46,18 @@ func (p *parser) parseBinds(term tokKind) []ast.Binding {
 			p.syncing = false
 		}
 	}
-	return binds
+	return p.bindsFrom(base)
+}
+
+// bindsFrom copies the bindings stacked since base.
+func (p *parser) bindsFrom(base int) []ast.Binding {
+	n := len(p.bindStack) - base
+	if n == 0 {
+		return nil
+	}
+	out := make([]ast.Binding, n)
+	copy(out, p.bindStack[base:])
+	return out
 }
 
 // parseAttrDef parses `attrpath = expr;`. ok reports that the binding was

@@ -617,9 +617,17 @@ func (p *parser) parseList() ast.Expr {
 	defer p.leave(2)
 	p.next()
 	x := &ast.List{Lbrack: p.pos(lb)}
+	base := len(p.elemStack)
+	defer func() {
+		if n := len(p.elemStack) - base; n > 0 {
+			x.Elems = make([]ast.Expr, n)
+			copy(x.Elems, p.elemStack[base:])
+		}
+		p.elemStack = p.elemStack[:base]
+	}()
 	for p.tok.kind != tRBRACK && p.tok.kind != tEOF {
 		if startsSimple(p.tok.kind) {
-			x.Elems = append(x.Elems, p.parseSelect())
+			p.elemStack = append(p.elemStack, p.parseSelect())
 			continue
 		}
 		p.unexpected()

@@ -104,7 +104,11 @@ type parser struct {
 	mode Mode
 	s    scanner
 	a    allocs
-	tok  item // current token (lookahead)
+	// bindStack and elemStack collect the bindings and list elements
+	// being parsed, for all nesting levels (see parseBinds).
+	bindStack []ast.Binding
+	elemStack []ast.Expr
+	tok       item // current token (lookahead)
 	// prevEnd is the end of the last token consumed.
 	prevEnd int
 	errors  ErrorList
