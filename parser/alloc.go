@@ -6,14 +6,28 @@ import "github.com/nixlint/nixlint/parser/ast"
 // dominates it. The parser hands out the most frequent nodes from slabs
 // (one allocation per slabSize nodes) and interns identifier names.
 
-const slabSize = 64
+// Slabs start small, so that the many small files of a repository do not
+// pay for large chunks, and double up to maxSlab.
+const (
+	minSlab = 4
+	maxSlab = 256
+)
 
 // slab allocates values of type T in chunks.
-type slab[T any] struct{ buf []T }
+type slab[T any] struct {
+	buf  []T
+	size int // size of the next chunk
+}
 
 func (s *slab[T]) alloc() *T {
 	if len(s.buf) == 0 {
-		s.buf = make([]T, slabSize)
+		switch {
+		case s.size == 0:
+			s.size = minSlab
+		case s.size < maxSlab:
+			s.size *= 2
+		}
+		s.buf = make([]T, s.size)
 	}
 	x := &s.buf[0]
 	s.buf = s.buf[1:]
