@@ -35,37 +35,65 @@ var precreatedHigh = map[string]int{
 }
 
 // The address order of a file's own symbols follows glibc's malloc. As
-// measured on Nix 2.8, the first firstFresh new symbols of a file reuse
-// chunks freed at start-up (group A); the next ones are carved from a free
-// region below them (group B) until it is used up, and later ones come
-// from the top of the heap (group C), so B < A < C. How many symbols fit in
-// B depends on the other allocations the parser makes meanwhile; the model
-// charges the region the sizes of the chunks Nix's parser allocates (a
-// symbol, a formal, an attribute definition, a long string), fitted on
-// lambda formals (13 plain ones fill B, or 10 with defaults) and let
-// bindings (7 with integer values, 5 with set values). It is approximate:
+// measured on Nix 2.8:
+//
+//   - the first firstFresh new symbols of a file reuse chunks freed at
+//     start-up (group A);
+//   - the next ones are carved from a free region (B) until it is used up:
+//     the bucket array the symbol table dropped when it grew at start-up,
+//     which lies below even the start-up symbols;
+//   - later ones come from the top of the heap (group C), in order;
+//   - each time the table grows again (past 541, 1109, 2357, ... symbols:
+//     libstdc++'s bucket counts, with preexisting symbols already in it),
+//     it frees its previous bucket array, and the next symbols are carved
+//     from that region (R1, R2, ...) until it is used up. R1 lies between
+//     A and C; a later region lies where its array was allocated, after
+//     the symbol whose insertion allocated it.
+//
+// So B < start-up symbols < A < R1 < C, with R2, R3, ... inside C. How
+// many symbols a region holds depends on the other allocations the parser
+// makes meanwhile: the model charges a region with the approximate sizes
+// of what Nix's parser allocates (costs below, in units fitted so that 13
+// plain formals, 10 formals with defaults, 7 `x = 1;` and 5 `x = {};` let
+// bindings fill B, and 13 `x = 1;` bindings fill R1), and a region holds
+// about 0.68 of the bytes of the bucket array it was. It is approximate:
 // see testdata/parser/KNOWN_DIFFS.md.
 const (
 	firstFresh    = 19
-	regionB       = 1470 // bytes
-	costSymbol    = 64   // an unordered_set node
-	costFormal    = 48   // a Formal
-	costFormalDef = 0    // what a default adds besides its expression
-	costAttrDef   = 112  // a std::map node and an AttrPath vector
-	costAttrSet   = 112  // an ExprAttrs
-	costVar       = 48   // an ExprVar
-	costInt       = 32   // an ExprInt or ExprFloat
-	costString    = 64   // an ExprString
-	costNode      = 48   // any other expression, roughly
+	costSymbol    = 64  // an unordered_set node
+	costFormal    = 48  // a Formal
+	costFormalDef = 0   // what a default adds besides its expression
+	costAttrDef   = 112 // a std::map node and an AttrPath vector
+	costAttrSet   = 112 // an ExprAttrs
+	costVar       = 48  // an ExprVar
+	costInt       = 32  // an ExprInt or ExprFloat
+	costString    = 64  // an ExprString
+	costNode      = 48  // any other expression, roughly
 )
 
-// The groups, in address order. Region B lies even below the symbols
-// Nix creates at start-up.
+// Region B holds the start-up bucket array of 257 buckets.
+const regionB = 1470
+
+// preexisting is the number of symbols in the table when a file's parsing
+// starts, found from where the first growth happens.
+const preexisting = 239
+
+// bucketCounts are libstdc++'s successive bucket counts for a growing
+// unordered_set; the table grows when it would hold more symbols than it
+// has buckets.
+var bucketCounts = []int{541, 1109, 2357, 5087, 10273, 20753, 42043, 85229, 172933, 351061, 712697}
+
+// regionShare converts a dropped bucket array's bytes to model units
+// (fitted on the first two growths).
+const regionShare = 0.65
+
+// The groups, in address order.
 const (
 	groupB = iota
 	groupPre
 	groupA
-	groupC
+	groupR1
+	groupC // and R2, R3, ... within it
 	groupHigh
 )
 
@@ -73,11 +101,19 @@ const (
 type symtab struct {
 	rank  map[string]symKey
 	fresh int // number of new symbols so far
-	used  int // bytes of region B used, once group A is full
+
+	// The free region being carved, if any.
+	region    symKey // key of its first symbol; index grows per symbol
+	remaining int    // units left in it; none left when below costSymbol
+	grown     int    // how many times the table has grown
+	// lastGrowth is the index of the symbol whose insertion last made
+	// the table grow.
+	lastGrowth int
 }
 
+// symKey orders symbols by address: by group, then index, then sub.
 type symKey struct {
-	group, index int
+	group, index, sub int
 }
 
 // newSymtab returns a table sized for a file of size bytes.
@@ -85,10 +121,12 @@ func newSymtab(size int) *symtab {
 	return &symtab{rank: make(map[string]symKey, min(size/96, 1<<14))}
 }
 
-// alloc charges region B for an allocation of Nix's parser.
+// alloc charges the open region for an allocation of Nix's parser. The
+// model is cruder than malloc: a region is used up once what was charged
+// to it reaches its size, whatever the sizes of the pieces.
 func (t *symtab) alloc(n int) {
 	if t.fresh >= firstFresh {
-		t.used += n
+		t.remaining -= n
 	}
 }
 
@@ -103,18 +141,37 @@ func (t *symtab) create(s string) string {
 	if _, ok := t.rank[s]; ok {
 		return s
 	}
-	k := symKey{group: groupC, index: t.fresh}
+	i := t.fresh
+	k := symKey{group: groupC, index: i}
 	switch {
-	case t.fresh < firstFresh:
+	case i < firstFresh:
 		k.group = groupA
-	case t.used+costSymbol <= regionB:
-		k.group = groupB
-		t.used += costSymbol
-	default:
-		t.used = regionB
+	case t.remaining >= costSymbol:
+		k = t.region
+		t.region.sub++
+		t.remaining -= costSymbol
 	}
 	t.rank[s] = k
 	t.fresh++
+	if t.fresh == firstFresh {
+		// Group A is full: what the parser allocates from now on is
+		// carved from region B.
+		t.region, t.remaining = symKey{group: groupB}, regionB
+	}
+	// The node is allocated before the table grows, so the symbol whose
+	// insertion makes it grow still comes from where it was going to.
+	if t.grown < len(bucketCounts) && preexisting+t.fresh > bucketCounts[t.grown] {
+		if t.grown == 0 {
+			t.region = symKey{group: groupR1}
+		} else {
+			// The dropped array was allocated when the table last grew,
+			// after the node of the symbol that made it grow.
+			t.region = symKey{group: groupC, index: t.lastGrowth, sub: 1}
+		}
+		t.remaining = int(regionShare * 8 * float64(bucketCounts[t.grown]))
+		t.lastGrowth = i
+		t.grown++
+	}
 	return s
 }
 
@@ -124,7 +181,10 @@ func (t *symtab) less(a, b string) bool {
 	if ka.group != kb.group {
 		return ka.group < kb.group
 	}
-	return ka.index < kb.index
+	if ka.index != kb.index {
+		return ka.index < kb.index
+	}
+	return ka.sub < kb.sub
 }
 
 // key places s in address order.
