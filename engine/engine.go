@@ -16,6 +16,7 @@ import (
 	"errors"
 	"fmt"
 	"go/token"
+	"os"
 	"path/filepath"
 	"sort"
 	"strings"
@@ -113,6 +114,7 @@ func Run(ctx context.Context, opts Options) (*report.Result, error) {
 	if err := ctx.Err(); err != nil {
 		return nil, err
 	}
+	defer paceGC(files, os.Getenv("GOGC") != "")()
 
 	r := &runner{
 		fset:    fset,

@@ -215,9 +215,13 @@ func first(outer []token.Pos, def token.Pos) token.Pos {
 	return def
 }
 
-// within extends a chain of enclosing bindings without sharing its array.
+// within extends a chain of enclosing bindings in a new array of exactly
+// its size (definitions keep it; append would leave room to grow).
 func within(outer []token.Pos, p token.Pos) []token.Pos {
-	return append(outer[:len(outer):len(outer)], p)
+	out := make([]token.Pos, len(outer)+1)
+	copy(out, outer)
+	out[len(outer)] = p
+	return out
 }
 
 // isModuleSlot reports whether a flake-parts path holds a NixOS module:
