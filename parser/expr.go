@@ -489,7 +489,7 @@ func (p *parser) parseSelect() ast.Expr {
 	case tOR_KW:
 		or := &ast.Ident{NamePos: p.pos(p.tok.off), Name: "or"}
 		p.next()
-		return &ast.Apply{From: x.Pos(), Fun: x, Arg: or}
+		return &ast.Apply{From: x.Pos(), Fun: x, Arg: or, LegacyOr: true}
 	}
 	return x
 }

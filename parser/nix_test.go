@@ -81,6 +81,7 @@ var shapeTable = []string{
 	"with a; b", "assert a; b", "assert a; with b; c", "a -> b || c", "a || b -> c",
 	"a // b + c", "a + b // c", "a == b -> c", "a: a -> b", "f (a: b) c",
 	"a ++ b * c", "a * b ++ c", "a // b ++ c", "a ? b -> c",
+	"(f a) or", "(a - b) or", "(f a) or b", "f (a or)", "(-a) or", "a.b or c or",
 }
 
 // stringTable holds strings and indented strings, compared with Nix's
@@ -107,7 +108,7 @@ func TestShapesMatchNix(t *testing.T) {
 	inputs := append([]string(nil), shapeTable...)
 	inputs = append(inputs, stringTable...)
 	r := rand.New(rand.NewSource(1))
-	for i := 0; i < 150; i++ {
+	for i := 0; i < 60; i++ {
 		inputs = append(inputs, genExpr(r, 0))
 	}
 	for _, in := range inputs {

@@ -96,6 +96,10 @@ func show(e ast.Expr) string {
 func callParts(e ast.Expr) (fun string, args []string, ok bool) {
 	switch e := ast.Unparen(e).(type) {
 	case *ast.Apply:
+		if e.LegacyOr {
+			// `x or` is always a new call.
+			return show(e.Fun), []string{show(e.Arg)}, true
+		}
 		if f, a, ok := callParts(e.Fun); ok {
 			return f, append(a, show(e.Arg)), true
 		}

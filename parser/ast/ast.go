@@ -182,6 +182,12 @@ type (
 		From token.Pos
 		Fun  Expr
 		Arg  Expr
+		// LegacyOr marks Nix's backward-compatible `x or`, which
+		// applies x to a variable named `or` (Arg). Nix builds a new
+		// call for it even when x is itself a call, where `f a b`
+		// appends b to the call `f a`: `(f a) or` prints as
+		// `((f a) or)`, not `(f a or)`.
+		LegacyOr bool
 	}
 
 	// Unary is `!x` or `-x`.
