@@ -14,6 +14,7 @@ import (
 	"sort"
 	"strconv"
 	"strings"
+	"sync"
 
 	"github.com/nixlint/nixlint/analysis"
 	"github.com/nixlint/nixlint/parser/ast"
@@ -77,6 +78,10 @@ type Module struct {
 	// through aliases (`cfg = config.a.b;` makes `cfg.enable` the use
 	// a.b.enable). A path is recorded at its longest static extent.
 	Uses []Ref
+
+	// unit caches UnitOptions: several rules ask for it, concurrently.
+	unitOnce sync.Once
+	unit     []*Option
 }
 
 // Import is one element of `imports`.
@@ -259,6 +264,11 @@ func New(mods ...*Module) *Model {
 	for _, mod := range mods {
 		m.add(mod)
 	}
+	// Sorted once here, so that Dir, which rules call per module, need
+	// not sort.
+	for _, list := range m.byDir {
+		sort.SliceStable(list, func(i, j int) bool { return list[i].Path < list[j].Path })
+	}
 	return m
 }
 
@@ -277,9 +287,7 @@ func (m *Model) File(path string) *Module { return m.byPath[path] }
 
 // Dir returns the modules of the files directly in dir, sorted by path.
 func (m *Model) Dir(dir string) []*Module {
-	mods := append([]*Module(nil), m.byDir[dir]...)
-	sort.Slice(mods, func(i, j int) bool { return mods[i].Path < mods[j].Path })
-	return mods
+	return append([]*Module(nil), m.byDir[dir]...)
 }
 
 // DirOptions returns the union of the options declared by the files
@@ -301,19 +309,40 @@ func (m *Model) DirOptions(dir string) []*Option {
 // options. Files of one directory that merely read each other's settings
 // (arr.nix reading jellyfin's mediaDir) or ignore each other (dns.nix and
 // dhcp.nix side by side) stay separate units.
+//
+// The result is computed once per module and shared: callers must not
+// modify it (its capacity is its length, so appending to it copies).
 func (m *Model) UnitOptions(mod *Module) []*Option {
+	if m.byPath[mod.Path] != mod {
+		return m.unitOptions(mod) // not this model's: nothing to cache
+	}
+	mod.unitOnce.Do(func() {
+		u := m.unitOptions(mod)
+		mod.unit = u[:len(u):len(u)]
+	})
+	return mod.unit
+}
+
+func (m *Model) unitOptions(mod *Module) []*Option {
 	out := append([]*Option(nil), mod.Options...)
 	var conds []Ref
-	for _, sib := range m.Dir(path.Dir(mod.Path)) {
+	for _, sib := range m.byDir[path.Dir(mod.Path)] {
 		if sib == mod || len(sib.Options) == 0 {
 			continue
 		}
 		used := false
+		var tried []string // the last namespace found unused
 		for _, o := range sib.Options {
+			// A module's options mostly share a namespace: test each
+			// one once.
+			if len(o.Path) == 0 || (tried != nil && equalStrings(o.Path[:len(o.Path)-1], tried)) {
+				continue
+			}
 			if mod.uses(o) {
 				used = true
 				break
 			}
+			tried = o.Path[:len(o.Path)-1]
 		}
 		if !used {
 			continue
@@ -373,6 +402,20 @@ func (mod *Module) uses(o *Option) bool {
 		}
 	}
 	return false
+}
+
+// equalStrings reports whether a and b hold the same strings (Dynamic
+// matching only itself, unlike Equal).
+func equalStrings(a, b []string) bool {
+	if len(a) != len(b) {
+		return false
+	}
+	for i := range a {
+		if a[i] != b[i] {
+			return false
+		}
+	}
+	return true
 }
 
 // DefaultBool returns the option's default when it is a boolean literal.
