@@ -6,6 +6,7 @@ import (
 	"io"
 	"os"
 	"path/filepath"
+	"strings"
 	"testing"
 
 	"github.com/nixlint/nixlint/parser"
@@ -14,15 +15,22 @@ import (
 	"github.com/nixlint/nixlint/parser/printer"
 )
 
-// benchCorpus returns the accepted corpus files' contents. Set
-// NIXLINT_BENCH_DIR to measure another tree instead (for instance one made
-// by `go run ./bench/gentree DIR`).
+// benchCorpus returns the accepted corpus files' contents, less the stress
+// files (nest-*, symbols-*) whose thousands of nested parentheses or
+// formals say nothing of real code. Set NIXLINT_BENCH_DIR to measure
+// another tree instead (for instance one made by `go run ./bench/gentree
+// DIR`).
 func benchCorpus(b *testing.B) [][]byte {
 	b.Helper()
 	dir := os.Getenv("NIXLINT_BENCH_DIR")
 	var files []string
 	if dir == "" {
-		files = nixFiles(b, corpusDir)
+		for _, f := range nixFiles(b, corpusDir) {
+			base := filepath.Base(f)
+			if !strings.HasPrefix(base, "nest-") && !strings.HasPrefix(base, "symbols-") {
+				files = append(files, f)
+			}
+		}
 	} else {
 		filepath.WalkDir(dir, func(path string, d os.DirEntry, err error) error {
 			if err == nil && !d.IsDir() && filepath.Ext(path) == ".nix" {
