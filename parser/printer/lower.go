@@ -79,7 +79,14 @@ func (l *lowerer) expr(e ast.Expr) nexpr {
 		return &nHasAttr{e: x, path: l.attrPath(e.Path)}
 	case *ast.Apply:
 		l.syms.alloc(costNode)
-		return l.call(l.expr(e.Fun), l.expr(e.Arg))
+		fun := l.expr(e.Fun)
+		if e.LegacyOr {
+			// `x or` is a call of its own even when x is a call.
+			c := l.calls.alloc()
+			c.fun, c.args = fun, []nexpr{l.expr(e.Arg)}
+			return c
+		}
+		return l.call(fun, l.expr(e.Arg))
 	case *ast.Unary:
 		x := l.expr(e.X)
 		if e.Op == ast.NOT {
