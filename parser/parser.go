@@ -78,6 +78,21 @@ func ParseFileMode(fset *token.FileSet, filename string, src []byte, mode Mode) 
 // ends a line as well as LF and CR LF.
 func lineStarts(src []byte) []int {
 	lines := make([]int, 1, 1+len(src)/32)
+	if bytes.IndexByte(src, '\r') < 0 {
+		// The common case, with a fast search for LF.
+		for i := 0; ; {
+			k := bytes.IndexByte(src[i:], '\n')
+			if k < 0 {
+				break
+			}
+			i += k + 1
+			if i >= len(src) {
+				break
+			}
+			lines = append(lines, i)
+		}
+		return lines
+	}
 	for i := 0; i < len(src); i++ {
 		switch src[i] {
 		case '\n':

@@ -334,3 +334,22 @@ func checkPositions(t *testing.T, src string, f *ast.File) {
 		}
 	}
 }
+
+func TestLineStarts(t *testing.T) {
+	tests := []struct {
+		src  string
+		want []int
+	}{
+		{"", []int{0}},
+		{"a", []int{0}},
+		{"a\n", []int{0}},
+		{"a\nb\n\nc", []int{0, 2, 4, 5}},
+		{"a\r\nb\rc\n", []int{0, 3, 5}},
+		{"\r\r\n\n", []int{0, 1, 3}},
+	}
+	for _, tt := range tests {
+		if got := lineStarts([]byte(tt.src)); fmt.Sprint(got) != fmt.Sprint(tt.want) {
+			t.Errorf("lineStarts(%q) = %v, want %v", tt.src, got, tt.want)
+		}
+	}
+}

@@ -149,7 +149,13 @@ func (s *scanner) lexCode(i int) (tokKind, int) {
 		}
 		if j < len(src) {
 			switch src[j] {
-			case '.', '+', '/', ':':
+			case '.', '+':
+				// Inside a dotted name (a.b.c), once the run is known
+				// to hold no path and no URI, this is an identifier.
+				if i >= s.noPathUntil || i >= s.noURIUntil {
+					return s.lexSlow(i)
+				}
+			case '/', ':':
 				return s.lexSlow(i)
 			}
 		}
@@ -162,6 +168,11 @@ func (s *scanner) lexCode(i int) (tokKind, int) {
 	case c == '{' || c == '}' || c == '[' || c == ']' || c == '(' || c == ')' ||
 		c == ';' || c == ',' || c == '@' || c == '?' || c == ':' || c == '"' || c == '*':
 		return charToks[c], 1
+	case c == '=' && (i+1 >= len(src) || src[i+1] != '='):
+		return tASSIGN, 1
+	case c == '.' && i < s.noPathUntil && i+1 < len(src) && is(src[i+1], cIDStart):
+		// Not "...", not a float, and no path in this run.
+		return tDOT, 1
 	}
 	return s.lexSlow(i)
 }
