@@ -1,6 +1,10 @@
 package parser
 
-import "github.com/nixlint/nixlint/parser/ast"
+import (
+	"sync"
+
+	"github.com/nixlint/nixlint/parser/ast"
+)
 
 // Parsing is nixlint's hot path, and allocating tree nodes one by one
 // dominates it. The parser hands out the most frequent nodes from slabs
@@ -56,11 +60,24 @@ type allocs struct {
 	names     *[256]string
 }
 
+// namePool recycles the name caches: a repository is thousands of small
+// files, and a fresh cache for each would cost more than it saves. The
+// cached strings are immutable, so a cache can move between parses.
+var namePool = sync.Pool{New: func() any { return new([256]string) }}
+
+// release returns the name cache to the pool once the parse is over.
+func (a *allocs) release() {
+	if a.names != nil {
+		namePool.Put(a.names)
+		a.names = nil
+	}
+}
+
 // intern returns b as a string, sharing the memory of equal names through
 // a small direct-mapped cache: cheaper than a map, and names repeat.
 func (a *allocs) intern(b []byte) string {
 	if a.names == nil {
-		a.names = new([256]string)
+		a.names = namePool.Get().(*[256]string)
 	}
 	h := uint32(len(b))
 	for _, c := range b {

@@ -70,6 +70,7 @@ func ParseFileMode(fset *token.FileSet, filename string, src []byte, mode Mode) 
 	for i, c := range p.s.comments {
 		f.Comments[i] = &ast.Comment{Start: p.pos(c.off), Text: string(src[c.off:c.end])}
 	}
+	p.a.release()
 	p.errors.Sort()
 	return f, p.errors
 }
