@@ -6,7 +6,8 @@
 # absolute directory of the corpus replaced by @DIR@ and $HOME by @HOME@ so
 # that the files do not depend on where the repository is checked out. It
 # only ever writes what Nix printed: a file Nix rejects is reported and
-# left without expectation (move it to invalid/). The files under fixtures/
+# left without expectation (move it to invalid/), and a file of invalid/
+# that Nix accepts is reported too. The files under fixtures/
 # cover syntax Nix 2.8 lacks; their expectations are written by hand.
 #
 # Usage: testdata/parser/update-expected.sh [FILE.nix...]
@@ -27,5 +28,13 @@ for f in "$@"; do
 		status=1
 	fi
 	rm -f "$tmp"
+done
+
+# Files of invalid/ must stay rejected by Nix (a crash counts as rejected).
+for f in ../invalid/*.nix; do
+	if nix-instantiate --parse "$f" >/dev/null 2>&1; then
+		echo "accepted by Nix, move it to corpus/: invalid/${f##*/}" >&2
+		status=1
+	fi
 done
 exit $status
