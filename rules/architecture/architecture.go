@@ -134,10 +134,17 @@ type group struct {
 // an offending line among good ones is a finding of its own.
 func groupDefs(defs []*module.Def, isBad func(*module.Def) bool) []group {
 	type count struct{ all, bad int }
-	counts := make(map[token.Pos]*count)
 	bad := make([]bool, len(defs))
+	anyBad := false
 	for i, d := range defs {
 		bad[i] = isBad(d)
+		anyBad = anyBad || bad[i]
+	}
+	if !anyBad {
+		return nil // the usual case: no chain needs counting
+	}
+	counts := make(map[token.Pos]*count)
+	for i, d := range defs {
 		for _, p := range chain(d) {
 			c := counts[p]
 			if c == nil {
