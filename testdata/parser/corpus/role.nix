@@ -11,7 +11,7 @@ let
   };
 in
 {
-  imports = [ ../modules/services/media.nix ../modules/database/postgres.nix ];
+  imports = [ ./modules/services/media.nix ./modules/database/postgres.nix ];
 
   services.nginx = {
     enable = true;
@@ -21,7 +21,7 @@ in
 
   sops.secrets."grafana/admin-password" = {
     owner = "grafana";
-    sopsFile = ../secrets/grafana.yaml;
+    sopsFile = ./secrets/grafana.yaml;
   };
 
   fileSystems."/mnt/media" = {
