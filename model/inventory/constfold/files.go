@@ -1,6 +1,8 @@
 package constfold
 
 import (
+	"sync"
+
 	"github.com/nixlint/nixlint/analysis"
 	"github.com/nixlint/nixlint/parser/scope"
 )
@@ -11,28 +13,50 @@ var Analyzer = &analysis.Analyzer{
 	Name: "constfold",
 	Doc:  "fold constant expressions (literals, let-bound constants, + - * and string interpolation) per file",
 	Run: func(*analysis.Pass) (any, error) {
-		return &Files{folders: map[*analysis.File]*Folder{}}, nil
+		return &Files{scopes: map[*analysis.File]*lazyScope{}}, nil
 	},
 }
 
-// Files hands out one Folder per file, resolving the file's scopes the
-// first time the Folder folds something. Analyzers run one at a time, so it needs no lock.
+// Files hands out Folders for the files of a repository. The registry and
+// the inventory run in parallel and may fold the same file, so Files is
+// safe for concurrent use: each file's scopes are resolved once, the first
+// time anything in it is folded, and shared; the Folders themselves (which
+// track the fold in progress) are never shared.
 type Files struct {
-	folders map[*analysis.File]*Folder
+	mu     sync.Mutex
+	scopes map[*analysis.File]*lazyScope
 }
 
-// For returns the Folder of f.
+// lazyScope resolves a file's scopes on first use: most files hold no VM,
+// and resolving costs as much as parsing.
+type lazyScope struct {
+	once sync.Once
+	file *analysis.File
+	info *scope.Info
+}
+
+func (l *lazyScope) get() *scope.Info {
+	l.once.Do(func() {
+		if l.file != nil && l.file.AST != nil {
+			l.info = scope.Resolve(l.file.AST)
+		} else {
+			l.info = &scope.Info{}
+		}
+	})
+	return l.info
+}
+
+// For returns a new Folder for f, for use by one goroutine.
 func (fs *Files) For(f *analysis.File) *Folder {
-	if fs == nil {
+	if fs == nil || f == nil {
 		return New(nil)
 	}
-	if fo, ok := fs.folders[f]; ok {
-		return fo
+	fs.mu.Lock()
+	l, ok := fs.scopes[f]
+	if !ok {
+		l = &lazyScope{file: f}
+		fs.scopes[f] = l
 	}
-	fo := &Folder{active: map[*scope.Binding]bool{}}
-	if f != nil {
-		fo.lazy = f.AST
-		fs.folders[f] = fo
-	}
-	return fo
+	fs.mu.Unlock()
+	return &Folder{resolve: l.get, active: map[*scope.Binding]bool{}}
 }

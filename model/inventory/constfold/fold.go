@@ -20,11 +20,11 @@ const maxSteps = 20000
 // A Folder folds the expressions of one file. It is not safe for
 // concurrent use.
 type Folder struct {
-	info   *scope.Info
-	lazy   *ast.File // resolved into info on first use
-	depth  int
-	steps  int                     // work done by the current top-level fold
-	active map[*scope.Binding]bool // bindings being folded, to stop on cycles
+	info    *scope.Info
+	resolve func() *scope.Info // supplies info on first use (see Files)
+	depth   int
+	steps   int                     // work done by the current top-level fold
+	active  map[*scope.Binding]bool // bindings being folded, to stop on cycles
 }
 
 // New returns a Folder for the file whose variables info resolves. A nil
@@ -41,9 +41,9 @@ func New(info *scope.Info) *Folder {
 func (f *Folder) ensure() {
 	if f.info == nil {
 		f.info = &scope.Info{}
-		if f.lazy != nil {
-			f.info = scope.Resolve(f.lazy)
-			f.lazy = nil
+		if f.resolve != nil {
+			f.info = f.resolve()
+			f.resolve = nil
 		}
 	}
 }
