@@ -1,14 +1,16 @@
 package parser
 
 import (
-	"sync"
-
 	"github.com/nixlint/nixlint/parser/ast"
 )
 
 // Parsing is nixlint's hot path, and allocating tree nodes one by one
-// dominates it. The parser hands out the most frequent nodes from slabs
-// (one allocation per slabSize nodes) and interns identifier names.
+// dominates it: the allocator's cost, and then the collector's, grows with
+// the number of objects. The parser hands out nodes from slabs (one
+// allocation per chunk of nodes) and the slices of the tree (bindings, list
+// elements, attribute names, string parts) as exact-size windows of shared
+// chunks. Names and text that need no decoding are substrings of the
+// source, not copies.
 
 // Slabs start small, so that the many small files of a repository do not
 // pay for large chunks, and double up to maxSlab.
@@ -38,14 +40,54 @@ func (s *slab[T]) alloc() *T {
 	return x
 }
 
-// attrPath1 holds an AttrPath with room for its first name, so the common
-// one-segment path costs a single allocation.
-type attrPath1 struct {
-	path  ast.AttrPath
-	names [1]ast.AttrName
+// arena hands out slices of T as windows of shared chunks. Each window's
+// capacity is its length, so a caller that appends to it gets a copy and
+// never writes into a neighbour.
+type arena[T any] struct {
+	buf  []T
+	size int // size of the next chunk
 }
 
-// allocs holds the parser's slabs.
+// make returns an arena slice of n zero elements, or nil when n is 0.
+func (a *arena[T]) make(n int) []T {
+	if n == 0 {
+		return nil
+	}
+	if n > len(a.buf) {
+		if n > maxSlab/4 {
+			// Large slices get their own allocation rather than
+			// wasting the rest of a chunk.
+			return make([]T, n)
+		}
+		switch {
+		case a.size == 0:
+			a.size = 2 * minSlab
+		case a.size < maxSlab:
+			a.size *= 2
+		}
+		a.buf = make([]T, max(a.size, n))
+	}
+	out := a.buf[:n:n]
+	a.buf = a.buf[n:]
+	return out
+}
+
+// copyOf returns an arena slice holding the elements of src, or nil when
+// src is empty.
+func (a *arena[T]) copyOf(src []T) []T {
+	out := a.make(len(src))
+	copy(out, src)
+	return out
+}
+
+// one returns an arena slice holding x alone.
+func (a *arena[T]) one(x T) []T {
+	out := a.make(1)
+	out[0] = x
+	return out
+}
+
+// allocs holds the parser's slabs and arenas.
 type allocs struct {
 	idents    slab[ast.Ident]
 	texts     slab[ast.Text]
@@ -54,55 +96,37 @@ type allocs struct {
 	applies   slab[ast.Apply]
 	binaries  slab[ast.Binary]
 	attrDefs  slab[ast.AttrDef]
-	attrPaths slab[attrPath1]
+	attrPaths slab[ast.AttrPath]
 	interps   slab[ast.Interp]
-	parts     slab[[1]ast.StringPart]
-	names     *[256]string
-}
+	parens    slab[ast.Paren]
+	lists     slab[ast.List]
+	sets      slab[ast.AttrSet]
+	lambdas   slab[ast.Lambda]
+	formals   slab[ast.Formals]
+	formal    slab[ast.Formal]
+	inherits  slab[ast.Inherit]
+	paths     slab[ast.Path]
+	ints      slab[ast.Int]
+	lets      slab[ast.Let]
+	unaries   slab[ast.Unary]
+	ifs       slab[ast.If]
+	withs     slab[ast.With]
 
-// namePool recycles the name caches: a repository is thousands of small
-// files, and a fresh cache for each would cost more than it saves. The
-// cached strings are immutable, so a cache can move between parses.
-var namePool = sync.Pool{New: func() any { return new([256]string) }}
-
-// release returns the name cache to the pool once the parse is over.
-func (a *allocs) release() {
-	if a.names != nil {
-		namePool.Put(a.names)
-		a.names = nil
-	}
-}
-
-// intern returns b as a string, sharing the memory of equal names through
-// a small direct-mapped cache: cheaper than a map, and names repeat.
-func (a *allocs) intern(b []byte) string {
-	if a.names == nil {
-		a.names = namePool.Get().(*[256]string)
-	}
-	h := uint32(len(b))
-	for _, c := range b {
-		h = h*31 + uint32(c)
-	}
-	slot := &a.names[(h^h>>8)&255]
-	if *slot == string(b) {
-		return *slot
-	}
-	s := string(b)
-	*slot = s
-	return s
+	bindings  arena[ast.Binding]
+	exprs     arena[ast.Expr]
+	names     arena[ast.AttrName]
+	parts     arena[ast.StringPart]
+	formalPtr arena[*ast.Formal]
 }
 
 // newAttrPath returns a path holding first.
 func (a *allocs) newAttrPath(first ast.AttrName) *ast.AttrPath {
 	p := a.attrPaths.alloc()
-	p.names[0] = first
-	p.path.Names = p.names[:1:1]
-	return &p.path
+	p.Names = a.names.one(first)
+	return p
 }
 
 // oneText returns a one-element part list holding t.
 func (a *allocs) oneText(t *ast.Text) []ast.StringPart {
-	arr := a.parts.alloc()
-	arr[0] = t
-	return arr[:1:1]
+	return a.parts.one(t)
 }

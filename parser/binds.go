@@ -55,9 +55,7 @@ func (p *parser) bindsFrom(base int) []ast.Binding {
 	if n == 0 {
 		return nil
 	}
-	out := make([]ast.Binding, n)
-	copy(out, p.bindStack[base:])
-	return out
+	return p.a.bindings.copyOf(p.bindStack[base:])
 }
 
 // parseAttrDef parses `attrpath = expr;`. ok reports that the binding was
@@ -89,7 +87,8 @@ func (p *parser) parseAttrDef() (b ast.Binding, ok bool) {
 
 // parseInherit parses `inherit names;` and `inherit (from) names;`.
 func (p *parser) parseInherit() (b ast.Binding, ok bool) {
-	in := &ast.Inherit{InheritPos: p.pos(p.tok.off)}
+	in := p.a.inherits.alloc()
+	in.InheritPos = p.pos(p.tok.off)
 	start := p.tok.off
 	p.next()
 	if p.tok.kind == tLPAREN {
@@ -105,16 +104,21 @@ func (p *parser) parseInherit() (b ast.Binding, ok bool) {
 		}
 		p.next()
 	}
+	// The names collect on the stack shared with attribute paths.
+	base := len(p.nameStack)
 	for {
 		switch p.tok.kind {
 		case tID, tOR_KW, tQUOTE, tDOLLAR_CURLY:
-			in.Names = append(in.Names, p.parseAttrName())
+			name := p.parseAttrName()
+			p.nameStack = append(p.nameStack, name)
 			continue
 		case tSEMI:
+			in.Names = p.namesFrom(base)
 			in.Semi = p.pos(p.tok.off)
 			p.next()
 			return in, true
 		}
+		in.Names = p.namesFrom(base)
 		p.unexpected()
 		in.Semi = p.pos(p.missingClose(start))
 		return in, false
@@ -123,12 +127,29 @@ func (p *parser) parseInherit() (b ast.Binding, ok bool) {
 
 // parseAttrPath parses a dotted attribute path `a.b."c".${d}`.
 func (p *parser) parseAttrPath() *ast.AttrPath {
-	path := p.a.newAttrPath(p.parseAttrName())
+	first := p.parseAttrName()
+	if p.tok.kind != tDOT {
+		return p.a.newAttrPath(first)
+	}
+	// Longer paths collect on a stack shared by nested paths (in
+	// interpolations), copied out once at their exact size.
+	base := len(p.nameStack)
+	p.nameStack = append(p.nameStack, first)
 	for p.tok.kind == tDOT {
 		p.next()
-		path.Names = append(path.Names, p.parseAttrName())
+		name := p.parseAttrName()
+		p.nameStack = append(p.nameStack, name)
 	}
+	path := p.a.attrPaths.alloc()
+	path.Names = p.namesFrom(base)
 	return path
+}
+
+// namesFrom copies out and pops the names stacked since base.
+func (p *parser) namesFrom(base int) []ast.AttrName {
+	names := p.a.names.copyOf(p.nameStack[base:])
+	p.nameStack = p.nameStack[:base]
+	return names
 }
 
 // parseAttrName parses one attribute name: ID, `or`, a string or `${e}`.

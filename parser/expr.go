@@ -45,13 +45,15 @@ func (p *parser) parseSimpleLambda() ast.Expr {
 	colon := p.tok.off
 	p.next()
 	body := p.parseExpr()
-	return &ast.Lambda{Param: param, Colon: p.pos(colon), Body: body}
+	lam := p.a.lambdas.alloc()
+	*lam = ast.Lambda{Param: param, Colon: p.pos(colon), Body: body}
+	return lam
 }
 
 // ident makes an Ident of the current ID or OR_KW token and advances.
 func (p *parser) ident() *ast.Ident {
 	id := p.a.idents.alloc()
-	id.NamePos, id.Name = p.pos(p.tok.off), p.a.intern(p.s.src[p.tok.off:p.tok.end])
+	id.NamePos, id.Name = p.pos(p.tok.off), p.str[p.tok.off:p.tok.end]
 	p.next()
 	return id
 }
@@ -70,7 +72,8 @@ func (p *parser) parseAtLambda() ast.Expr {
 		return p.bad(start, p.tok.off)
 	}
 	defer p.leave(6)
-	lam := &ast.Lambda{Param: param, Formals: formals, AtFirst: true}
+	lam := p.a.lambdas.alloc()
+	*lam = ast.Lambda{Param: param, Formals: formals, AtFirst: true}
 	colon, ok := p.expect(tCOLON)
 	lam.Colon = p.pos(colon)
 	if !ok {
@@ -110,7 +113,15 @@ func (p *parser) isFormals() bool {
 // before one) since formals do not nest otherwise.
 func (p *parser) parseFormals(cost int) *ast.Formals {
 	lbrace := p.tok.off
-	fs := &ast.Formals{Lbrace: p.pos(lbrace)}
+	fs := p.a.formals.alloc()
+	fs.Lbrace = p.pos(lbrace)
+	// The formals collect on a stack shared by nested formals (in
+	// defaults), copied out once at their exact size.
+	base := len(p.formalStack)
+	defer func() {
+		fs.List = p.a.formalPtr.copyOf(p.formalStack[base:])
+		p.formalStack = p.formalStack[:base]
+	}()
 	p.next()
 	for {
 		switch p.tok.kind {
@@ -130,7 +141,8 @@ func (p *parser) parseFormals(cost int) *ast.Formals {
 			p.next()
 			return fs
 		case tID:
-			f := &ast.Formal{Name: p.ident()}
+			f := p.a.formal.alloc()
+			f.Name = p.ident()
 			if p.tok.kind == tQUESTION {
 				f.Question = p.pos(p.tok.off)
 				p.next()
@@ -141,7 +153,7 @@ func (p *parser) parseFormals(cost int) *ast.Formals {
 				f.Default = p.parseExpr()
 				p.leave(cost)
 			}
-			fs.List = append(fs.List, f)
+			p.formalStack = append(p.formalStack, f)
 			switch p.tok.kind {
 			case tCOMMA:
 				p.next()
@@ -169,7 +181,8 @@ func (p *parser) parseFormals(cost int) *ast.Formals {
 // parseFormalsLambda parses `{ formals }: body` and `{ formals } @ x: body`.
 func (p *parser) parseFormalsLambda() ast.Expr {
 	start := p.tok.off
-	lam := &ast.Lambda{Formals: p.parseFormals(3)}
+	lam := p.a.lambdas.alloc()
+	lam.Formals = p.parseFormals(3)
 	cost := 4 // '{' formals '}' ':'
 	if p.tok.kind == tAT {
 		cost = 6
@@ -232,7 +245,8 @@ func (p *parser) parseWith() ast.Expr {
 		return p.bad(p.tok.off, p.tok.off)
 	}
 	defer p.leave(3)
-	x := &ast.With{WithPos: p.pos(p.tok.off)}
+	x := p.a.withs.alloc()
+	x.WithPos = p.pos(p.tok.off)
 	p.next()
 	x.Env = p.parseExpr()
 	semi, ok := p.expect(tSEMI)
@@ -251,7 +265,8 @@ func (p *parser) parseLet() ast.Expr {
 		return p.bad(p.tok.off, p.tok.off)
 	}
 	defer p.leave(2)
-	x := &ast.Let{LetPos: p.pos(p.tok.off)}
+	x := p.a.lets.alloc()
+	x.LetPos = p.pos(p.tok.off)
 	p.next()
 	x.Bindings = p.parseBinds(tIN)
 	in := p.tok.off
@@ -281,7 +296,8 @@ func (p *parser) parseIf() ast.Expr {
 	}
 	charged := 1
 	defer func() { p.leave(charged) }()
-	x := &ast.If{IfPos: p.pos(off)}
+	x := p.a.ifs.alloc()
+	x.IfPos = p.pos(off)
 	p.next()
 	x.Cond = p.parseExpr()
 	if off, ok := p.expect(tTHEN); !ok {
@@ -437,7 +453,9 @@ func (p *parser) parseUnary() ast.Expr {
 	defer p.leave(1)
 	p.next()
 	x := p.parseBinary(prec + 1)
-	return &ast.Unary{OpPos: p.pos(off), Op: op, X: x}
+	u := p.a.unaries.alloc()
+	*u = ast.Unary{OpPos: p.pos(off), Op: op, X: x}
+	return u
 }
 
 // startsSimple reports whether k can begin an expr_simple, and so an
@@ -513,13 +531,14 @@ func (p *parser) parseSimple() ast.Expr {
 		return p.parsePath()
 	case tSPATH:
 		p.next()
-		return &ast.Path{
-			Start: p.pos(t.off), Stop: p.pos(t.end), Kind: ast.PathSearch,
-			Parts: []ast.StringPart{&ast.Text{Start: p.pos(t.off + 1), Stop: p.pos(t.end - 1), Value: string(p.s.src[t.off+1 : t.end-1])}},
-		}
+		txt := p.a.texts.alloc()
+		*txt = ast.Text{Start: p.pos(t.off + 1), Stop: p.pos(t.end - 1), Value: p.str[t.off+1 : t.end-1]}
+		path := p.a.paths.alloc()
+		*path = ast.Path{Start: p.pos(t.off), Stop: p.pos(t.end), Kind: ast.PathSearch, Parts: p.a.oneText(txt)}
+		return path
 	case tURI:
 		p.next()
-		return &ast.URI{ValuePos: p.pos(t.off), Value: string(p.s.src[t.off:t.end])}
+		return &ast.URI{ValuePos: p.pos(t.off), Value: p.str[t.off:t.end]}
 	case tLPAREN:
 		if !p.enter(1) {
 			return p.bad(t.off, t.off)
@@ -536,7 +555,9 @@ func (p *parser) parseSimple() ast.Expr {
 		}
 		r := p.tok.off
 		p.next()
-		return &ast.Paren{Lparen: p.pos(t.off), X: x, Rparen: p.pos(r)}
+		paren := p.a.parens.alloc()
+		*paren = ast.Paren{Lparen: p.pos(t.off), X: x, Rparen: p.pos(r)}
+		return paren
 	case tLET:
 		if !p.enter(3) {
 			return p.bad(t.off, t.off)
@@ -561,7 +582,7 @@ func (p *parser) parseSimple() ast.Expr {
 			return p.bad(t.off, t.off)
 		}
 		defer p.leave(cost)
-		x := &ast.AttrSet{}
+		x := p.a.sets.alloc()
 		if t.kind == tREC {
 			x.Rec = p.pos(t.off)
 			p.next()
@@ -616,13 +637,11 @@ func (p *parser) parseList() ast.Expr {
 	}
 	defer p.leave(2)
 	p.next()
-	x := &ast.List{Lbrack: p.pos(lb)}
+	x := p.a.lists.alloc()
+	x.Lbrack = p.pos(lb)
 	base := len(p.elemStack)
 	defer func() {
-		if n := len(p.elemStack) - base; n > 0 {
-			x.Elems = make([]ast.Expr, n)
-			copy(x.Elems, p.elemStack[base:])
-		}
+		x.Elems = p.a.exprs.copyOf(p.elemStack[base:])
 		p.elemStack = p.elemStack[:base]
 	}()
 	for p.tok.kind != tRBRACK && p.tok.kind != tEOF {

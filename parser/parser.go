@@ -47,6 +47,10 @@ func ParseFileMode(fset *token.FileSet, filename string, src []byte, mode Mode) 
 		fset: fset,
 		base: tf.Base(),
 		src:  src,
+		// One copy of the source: names and undecoded text are its
+		// substrings, so they cost no allocation, and a caller may
+		// still reuse src.
+		str:  string(src),
 		mode: mode,
 		// No '{' is at offset -1.
 		exprBrace:   -1,
@@ -67,10 +71,13 @@ func ParseFileMode(fset *token.FileSet, filename string, src []byte, mode Mode) 
 		p.unexpected(tEOF)
 	}
 	f.Comments = make([]*ast.Comment, len(p.s.comments))
-	for i, c := range p.s.comments {
-		f.Comments[i] = &ast.Comment{Start: p.pos(c.off), Text: string(src[c.off:c.end])}
+	if len(p.s.comments) > 0 {
+		cs := make([]ast.Comment, len(p.s.comments))
+		for i, c := range p.s.comments {
+			cs[i] = ast.Comment{Start: p.pos(c.off), Text: p.str[c.off:c.end]}
+			f.Comments[i] = &cs[i]
+		}
 	}
-	p.a.release()
 	p.errors.Sort()
 	return f, p.errors
 }
@@ -117,6 +124,7 @@ type parser struct {
 	fset *token.FileSet
 	base int
 	src  []byte
+	str  string // src as a string, for substrings
 	mode Mode
 	s    scanner
 	a    allocs
@@ -124,7 +132,15 @@ type parser struct {
 	// being parsed, for all nesting levels (see parseBinds).
 	bindStack []ast.Binding
 	elemStack []ast.Expr
-	tok       item // current token (lookahead)
+	// nameStack, partStack, formalStack and indStack do the same for
+	// attribute paths and inherits, string and path parts, formals and
+	// the tokens of indented strings.
+	nameStack   []ast.AttrName
+	partStack   []ast.StringPart
+	formalStack []*ast.Formal
+	indStack    []indPart
+	stripBuf    []byte // scratch space of stripIndentation
+	tok         item   // current token (lookahead)
 	// prevEnd is the end of the last token consumed.
 	prevEnd int
 	errors  ErrorList

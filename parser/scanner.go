@@ -160,7 +160,7 @@ func (s *scanner) lexCode(i int) (tokKind, int) {
 			}
 		}
 		if j-i <= 7 {
-			if kw, ok := keywords[string(src[i:j])]; ok {
+			if kw, ok := keyword(src[i:j]); ok {
 				return kw, j - i
 			}
 		}
@@ -245,7 +245,7 @@ func (s *scanner) lexSlow(i int) (tokKind, int) {
 		}
 		k := tID
 		if j-i <= 7 {
-			if kw, ok := keywords[string(src[i:j])]; ok {
+			if kw, ok := keyword(src[i:j]); ok {
 				k = kw
 			}
 		}

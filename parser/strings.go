@@ -63,6 +63,10 @@ func (p *parser) parseString() *ast.String {
 	defer func() { p.depth-- }()
 	interpolated := false
 	prevSTR := false
+	// The parts collect on a stack shared by nested strings and paths,
+	// copied out once at their exact size.
+	base := len(p.partStack)
+	defer func() { str.Parts = p.partsFrom(base) }()
 	for {
 		t := p.s.scanString()
 		switch t.kind {
@@ -73,19 +77,15 @@ func (p *parser) parseString() *ast.String {
 				p.unexpectedTok(t, tQUOTE)
 			}
 			txt := p.a.texts.alloc()
-			*txt = ast.Text{Start: p.pos(t.off), Stop: p.pos(t.end), Value: unescape(p.s.src[t.off:t.end])}
-			if str.Parts == nil {
-				str.Parts = p.a.oneText(txt)
-			} else {
-				str.Parts = append(str.Parts, txt)
-			}
+			*txt = ast.Text{Start: p.pos(t.off), Stop: p.pos(t.end), Value: unescape(p.str[t.off:t.end])}
+			p.partStack = append(p.partStack, txt)
 			prevSTR = true
 			continue
 		case tDOLLAR_CURLY:
 			interpolated = true
 			prevSTR = false
 			in, complete := p.parseInterp(t.off)
-			str.Parts = append(str.Parts, in)
+			p.partStack = append(p.partStack, in)
 			if !complete {
 				str.Close = in.End()
 				p.eofTok()
@@ -105,19 +105,27 @@ func (p *parser) parseString() *ast.String {
 	}
 }
 
+// partsFrom copies out and pops the string parts stacked since base.
+func (p *parser) partsFrom(base int) []ast.StringPart {
+	parts := p.a.parts.copyOf(p.partStack[base:])
+	p.partStack = p.partStack[:base]
+	return parts
+}
+
 // unescape decodes the escapes of a "string" text as Nix's unescapeStr:
-// \n \r \t, any other \c is c, and a raw CR or CR LF becomes LF.
-func unescape(b []byte) string {
+// \n \r \t, any other \c is c, and a raw CR or CR LF becomes LF. Text
+// without escapes is returned as it is, sharing its memory.
+func unescape(b string) string {
 	i := 0
 	for i < len(b) && b[i] != '\\' && b[i] != '\r' {
 		i++
 	}
 	if i == len(b) {
-		return string(b)
+		return b
 	}
 	var sb strings.Builder
 	sb.Grow(len(b))
-	sb.Write(b[:i])
+	sb.WriteString(b[:i])
 	for ; i < len(b); i++ {
 		c := b[i]
 		switch c {
@@ -160,41 +168,44 @@ type indPart struct {
 // IND_STRING_OPEN.
 func (p *parser) parseIndString() *ast.String {
 	open := p.tok.off
-	str := &ast.String{Open: p.pos(open), Indented: true}
+	str := p.a.strs.alloc()
+	str.Open, str.Indented = p.pos(open), true
 	// Bison holds IND_STRING_OPEN and the parts below an interpolation.
 	p.depth += 2
 	defer func() { p.depth -= 2 }()
-	var parts []indPart
+	// The tokens collect on a stack shared by nested indented strings.
+	base := len(p.indStack)
+	defer func() { p.indStack = p.indStack[:base] }()
 	for {
 		t := p.s.scanIndString()
 		switch t.kind {
 		case tIND_STR:
 			part := indPart{off: t.off, end: t.end, ind: t.ind}
 			if !t.ind {
-				part.value = indEscape(p.s.src[t.off:t.end])
+				part.value = indEscape(p.str[t.off:t.end])
 			}
-			parts = append(parts, part)
+			p.indStack = append(p.indStack, part)
 			continue
 		case tDOLLAR_CURLY:
 			in, complete := p.parseInterp(t.off)
-			parts = append(parts, indPart{off: t.off, interp: in})
+			p.indStack = append(p.indStack, indPart{off: t.off, interp: in})
 			if !complete {
 				str.Close = in.End()
-				str.Parts = p.stripIndentation(parts)
+				str.Parts = p.stripIndentation(p.indStack[base:])
 				p.eofTok()
 				return str
 			}
 			continue
 		case tIND_CLOSE:
 			str.Close = p.pos(t.end)
-			str.Parts = p.stripIndentation(parts)
+			str.Parts = p.stripIndentation(p.indStack[base:])
 			p.tok = t
 			p.next()
 			return str
 		}
 		p.unexpectedTok(t, tIND_STR, tDOLLAR_CURLY, tIND_CLOSE)
 		str.Close = p.pos(len(p.s.src))
-		str.Parts = p.stripIndentation(parts)
+		str.Parts = p.stripIndentation(p.indStack[base:])
 		p.eofTok()
 		return str
 	}
@@ -202,10 +213,10 @@ func (p *parser) parseIndString() *ast.String {
 
 // indEscape returns the value of an IND_STR token that is not a text run:
 // ”$ is "$", ”' is "”", ”\c is unescaped c, and a lone $ or ' is itself.
-func indEscape(b []byte) string {
+func indEscape(b string) string {
 	switch {
 	case len(b) == 1:
-		return string(b)
+		return b
 	case b[2] == '$':
 		return "$"
 	case b[2] == '\'':
@@ -255,49 +266,56 @@ func (p *parser) stripIndentation(parts []indPart) []ast.StringPart {
 			}
 		}
 	}
-	// Strip, over every string part (escapes included, as Nix does).
-	out := make([]ast.StringPart, 0, len(parts))
+	// Strip, over every string part (escapes included, as Nix does). A
+	// part that loses no indentation keeps its source text (or escape
+	// value) as it is; the others are copied once, at their exact size.
+	out := p.a.parts.make(len(parts))
 	atStartOfLine = true
 	curDropped := 0
-	var sb strings.Builder
+	buf := p.stripBuf[:0]
 	for i, part := range parts {
 		if part.interp != nil {
 			atStartOfLine = false
 			curDropped = 0
-			out = append(out, part.interp)
+			out[i] = part.interp
 			continue
 		}
-		var text []byte
+		text := part.value
 		if part.ind {
-			text = src[part.off:part.end]
-		} else {
-			text = []byte(part.value)
+			text = p.str[part.off:part.end]
 		}
-		sb.Reset()
-		for _, c := range text {
+		buf = buf[:0]
+		dropped := false
+		for k := 0; k < len(text); k++ {
+			c := text[k]
 			if atStartOfLine {
 				switch c {
 				case ' ':
 					if curDropped >= minIndent {
-						sb.WriteByte(c)
+						buf = append(buf, c)
+					} else {
+						dropped = true
 					}
 					curDropped++
 				case '\n':
 					curDropped = 0
-					sb.WriteByte(c)
+					buf = append(buf, c)
 				default:
 					atStartOfLine = false
 					curDropped = 0
-					sb.WriteByte(c)
+					buf = append(buf, c)
 				}
 			} else {
-				sb.WriteByte(c)
+				buf = append(buf, c)
 				if c == '\n' {
 					atStartOfLine = true
 				}
 			}
 		}
-		s := sb.String()
+		s := text
+		if dropped {
+			s = string(buf)
+		}
 		if i == len(parts)-1 {
 			// Remove the last line if it is empty and only spaces.
 			if k := strings.LastIndexByte(s, '\n'); k >= 0 && strings.Trim(s[k+1:], " ") == "" {
@@ -306,8 +324,9 @@ func (p *parser) stripIndentation(parts []indPart) []ast.StringPart {
 		}
 		txt := p.a.texts.alloc()
 		*txt = ast.Text{Start: p.pos(part.off), Stop: p.pos(part.end), Value: s}
-		out = append(out, txt)
+		out[i] = txt
 	}
+	p.stripBuf = buf
 	return out
 }
 
@@ -323,10 +342,14 @@ func (p *parser) parsePath() *ast.Path {
 	case src[t.off] == '/':
 		kind = ast.PathAbsolute
 	}
-	path := &ast.Path{Start: p.pos(t.off), Kind: kind}
+	path := p.a.paths.alloc()
+	path.Start, path.Kind = p.pos(t.off), kind
 	txt := p.a.texts.alloc()
-	*txt = ast.Text{Start: p.pos(t.off), Stop: p.pos(t.end), Value: string(src[t.off:t.end])}
-	path.Parts = p.a.oneText(txt)
+	*txt = ast.Text{Start: p.pos(t.off), Stop: p.pos(t.end), Value: p.str[t.off:t.end]}
+	// The parts collect on the stack shared with strings.
+	base := len(p.partStack)
+	p.partStack = append(p.partStack, txt)
+	defer func() { path.Parts = p.partsFrom(base) }()
 	segStart := t.off
 	slash := src[t.end-1] == '/'
 	// Bison holds path_start below an interpolation.
@@ -338,7 +361,7 @@ func (p *parser) parsePath() *ast.Path {
 		switch c.kind {
 		case tDOLLAR_CURLY:
 			in, complete := p.parseInterp(c.off)
-			path.Parts = append(path.Parts, in)
+			p.partStack = append(p.partStack, in)
 			if !complete {
 				path.Stop = in.End()
 				p.eofTok()
@@ -348,7 +371,9 @@ func (p *parser) parsePath() *ast.Path {
 			slash = false
 			continue
 		case tSTR:
-			path.Parts = append(path.Parts, &ast.Text{Start: p.pos(c.off), Stop: p.pos(c.end), Value: string(src[c.off:c.end])})
+			seg := p.a.texts.alloc()
+			*seg = ast.Text{Start: p.pos(c.off), Stop: p.pos(c.end), Value: p.str[c.off:c.end]}
+			p.partStack = append(p.partStack, seg)
 			segStart = c.off
 			slash = src[c.end-1] == '/'
 			end = c.end

@@ -137,19 +137,33 @@ func (k tokKind) String() string {
 	return "invalid token"
 }
 
-// keywords maps each reserved word to its token. Flex prefers the keyword
-// rules over ID when both match the same length.
-var keywords = map[string]tokKind{
-	"if":      tIF,
-	"then":    tTHEN,
-	"else":    tELSE,
-	"assert":  tASSERT,
-	"with":    tWITH,
-	"let":     tLET,
-	"in":      tIN,
-	"rec":     tREC,
-	"inherit": tINHERIT,
-	"or":      tOR_KW,
+// keyword returns the token of a reserved word. Flex prefers the keyword
+// rules over ID when both match the same length. A switch on constant
+// strings costs no hashing, unlike a map: this runs for every identifier.
+func keyword(b []byte) (tokKind, bool) {
+	switch string(b) {
+	case "if":
+		return tIF, true
+	case "then":
+		return tTHEN, true
+	case "else":
+		return tELSE, true
+	case "assert":
+		return tASSERT, true
+	case "with":
+		return tWITH, true
+	case "let":
+		return tLET, true
+	case "in":
+		return tIN, true
+	case "rec":
+		return tREC, true
+	case "inherit":
+		return tINHERIT, true
+	case "or":
+		return tOR_KW, true
+	}
+	return tID, false
 }
 
 // charToks maps the single characters Nix's grammar uses as terminals.
