@@ -88,9 +88,11 @@ func (p *parser) parseAtLambda() ast.Expr {
 // lambda's formals rather than an attribute set. Nix's GLR parser follows
 // both readings until one fails; a few tokens of lookahead settle it.
 func (p *parser) isFormals() bool {
+	// The first token is peeked, so that it is lexed once.
+	t1 := p.s.peek()
 	save := p.s.save()
 	defer p.s.restore(save)
-	t1 := p.s.scan()
+	p.s.scan()
 	switch t1.kind {
 	case tELLIPSIS:
 		return true

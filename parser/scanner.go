@@ -39,6 +39,18 @@ type scanner struct {
 	// follows.
 	noPathUntil, noURIUntil int
 	noCommentEnd            bool
+	// The parser peeks at the token after an identifier or a '{' to
+	// choose between readings, and then scans it again. peek remembers
+	// the token it scanned (ahead), the state it scanned from (aheadFrom)
+	// and to (aheadTo) and the comments it skipped (aheadComments), so
+	// that a scan from that same state replays it instead of lexing it
+	// again. The scan is a function of that state: the no…Until hints
+	// only ever save work.
+	ahead         item
+	aheadFrom     scanState
+	aheadTo       scanState
+	aheadComments []comment
+	hasAhead      bool
 }
 
 // mark records that flex matched something starting at off.
@@ -98,6 +110,11 @@ func (s *scanner) skipSpace() {
 
 // scan returns the next token in the default start condition (code).
 func (s *scanner) scan() item {
+	if s.hasAhead && s.save() == s.aheadFrom {
+		s.comments = append(s.comments, s.aheadComments...)
+		s.off, s.lastStart, s.prevStart = s.aheadTo.off, s.aheadTo.lastStart, s.aheadTo.prevStart
+		return s.ahead
+	}
 	s.skipSpace()
 	start := s.off
 	if start >= len(s.src) {
@@ -129,6 +146,8 @@ func (s *scanner) restore(st scanState) {
 func (s *scanner) peek() item {
 	st := s.save()
 	t := s.scan()
+	s.ahead, s.aheadFrom, s.aheadTo, s.hasAhead = t, st, s.save(), true
+	s.aheadComments = append(s.aheadComments[:0], s.comments[st.ncomments:]...)
 	s.restore(st)
 	return t
 }
