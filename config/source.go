@@ -54,14 +54,11 @@ type SourceMatch struct {
 // Match(["proxmox","qemu","web-01","vmid"]) with Path "proxmox.qemu.<name>"
 // gives Set ["proxmox","qemu","web-01"] and Name "web-01"; the caller then
 // looks at the remainder (["vmid"]) to see which attribute it is.
+//
+// The path is split once and cached (see Pattern); to match many paths,
+// hold on to s.Pattern().
 func (s VMSource) Match(attrs []string) (SourceMatch, bool) {
-	pat := strings.Split(s.Path, ".")
-	for n := 0; n <= len(attrs); n++ {
-		if name, ok := matchSegments(pat, attrs[:n]); ok {
-			return SourceMatch{Set: attrs[:n:n], Name: name}, true
-		}
-	}
-	return SourceMatch{}, false
+	return s.Pattern().Match(attrs)
 }
 
 // matchSegments matches a whole path against a whole pattern, returning
