@@ -14,7 +14,7 @@ import (
 
 // builder finds the VM declarations of one module.
 type builder struct {
-	lits literals
+	srcs *registry.Sources
 	inv  *Inventory
 	conv *config.Conventions
 	fset *token.FileSet
@@ -37,42 +37,32 @@ type decl struct {
 func (b *builder) module() {
 	var decls []*decl
 	byKey := map[string]*decl{}
-	for _, d := range registry.Expand(b.mod.Defs, b.fold, b.conv) {
-		if b.conv.HostnamesAsVMNames && module.PathString(d.Path) == HostnameSource {
+	for _, d := range b.srcs.Expand(b.mod.Defs, b.fold) {
+		if b.conv.HostnamesAsVMNames && isHostname(d.Path) {
 			b.hostname(d)
 		}
-		matched := false
-		for si, src := range b.conv.VMSources {
-			if !b.lits.mayMatch(si, d.Path) {
-				continue
-			}
-			m, ok := src.Match(d.Path)
-			if !ok {
-				continue
-			}
-			matched = true
-			n := len(m.Set)
-			key := strconv.Itoa(si) + "\x00" + strings.Join(m.Set, "\x00")
-			for i := 0; i < n; i++ {
-				if d.Path[i] == module.Dynamic {
-					key += "\x00" + strconv.Itoa(int(d.Keys[i].Pos()))
-				}
-			}
-			dc := byKey[key]
-			if dc == nil {
-				dc = &decl{src: si, set: m.Set, keys: d.Keys[:n:n], match: m, attrs: map[string][]*module.Def{}, first: d}
-				byKey[key] = dc
-				decls = append(decls, dc)
-			}
-			rel := module.PathString(d.Path[n:])
-			dc.attrs[rel] = append(dc.attrs[rel], d)
-			// A definition belongs to one source: the first that matches,
-			// so that users' extra sources can narrow a default one.
-			break
-		}
-		if !matched {
+		// A definition belongs to one source: the first that matches, so
+		// that users' extra sources can narrow a default one.
+		si, m, ok := b.srcs.Match(d.Path)
+		if !ok {
 			b.opaqueSets(d)
+			continue
 		}
+		n := len(m.Set)
+		key := strconv.Itoa(si) + "\x00" + strings.Join(m.Set, "\x00")
+		for i := 0; i < n; i++ {
+			if d.Path[i] == module.Dynamic {
+				key += "\x00" + strconv.Itoa(int(d.Keys[i].Pos()))
+			}
+		}
+		dc := byKey[key]
+		if dc == nil {
+			dc = &decl{src: si, set: m.Set, keys: d.Keys[:n:n], match: m, attrs: map[string][]*module.Def{}, first: d}
+			byKey[key] = dc
+			decls = append(decls, dc)
+		}
+		rel := module.PathString(d.Path[n:])
+		dc.attrs[rel] = append(dc.attrs[rel], d)
 	}
 	for _, dc := range decls {
 		b.decl(dc)
@@ -365,14 +355,20 @@ func isDigits(s string) bool {
 // declarations if it were written out: `resource.proxmox_vm_qemu =
 // lib.mapAttrs mkVM vms;` gives the sets of a source at evaluation time.
 func (b *builder) opaqueSets(d *module.Def) {
-	if d.Value == nil || len(d.Path) == 0 {
+	if d.Value == nil || len(d.Path) == 0 || !b.srcs.Any(d.Path) {
 		return
 	}
-	for si, src := range b.conv.VMSources {
-		if !b.lits.mayMatch(si, d.Path) {
+	// The path of one VM's set: d.Path and a segment only placeholders
+	// and ** match.
+	ext := append(append(make([]string, 0, len(d.Path)+1), d.Path...), "\x00")
+	for si := 0; si < b.srcs.Len(); si++ {
+		// The literals must be in d.Path itself, not matched by the
+		// extra segment.
+		if !b.srcs.May(si, d.Path) || !b.srcs.Holds(si, d.Path) {
 			continue
 		}
-		m, ok := src.Match(append(append([]string(nil), d.Path...), "\x00"))
+		src := b.srcs.Source(si)
+		m, ok := b.srcs.Pattern(si).Match(ext)
 		if !ok || len(m.Set) != len(d.Path)+1 {
 			continue
 		}
@@ -388,40 +384,10 @@ func (b *builder) opaqueSets(d *module.Def) {
 	}
 }
 
-// literals holds, per source, the literal segments of its pattern: a path
-// lacking one of them cannot match, which is cheaper to see than to try.
-type literals [][]string
-
-func newLiterals(conv *config.Conventions) literals {
-	out := make(literals, len(conv.VMSources))
-	for i, s := range conv.VMSources {
-		for _, seg := range strings.Split(s.Path, ".") {
-			if seg != "**" && !(strings.HasPrefix(seg, "<") && strings.HasSuffix(seg, ">")) {
-				out[i] = append(out[i], seg)
-			}
-		}
-	}
-	return out
-}
-
-// mayMatch reports whether path holds every literal segment of source i.
-func (l literals) mayMatch(i int, path []string) bool {
-	if i >= len(l) {
-		return true
-	}
-	for _, lit := range l[i] {
-		found := false
-		for _, p := range path {
-			if p == lit {
-				found = true
-				break
-			}
-		}
-		if !found {
-			return false
-		}
-	}
-	return true
+// isHostname reports whether path is networking.hostName (HostnameSource),
+// without rendering it.
+func isHostname(path []string) bool {
+	return len(path) == 2 && path[0] == "networking" && path[1] == "hostName"
 }
 
 // imageWords mark a name, or a folder, as an image or template rather than

@@ -110,9 +110,9 @@ func run(pass *analysis.Pass) (any, error) {
 	if mods == nil {
 		return inv, nil
 	}
-	lits := newLiterals(conv)
+	srcs := registry.NewSources(conv)
 	for _, mod := range mods.Modules() {
-		b := &builder{lits: lits, inv: inv, conv: conv, fset: pass.Fset, mod: mod, fold: folds.For(mod.File)}
+		b := &builder{srcs: srcs, inv: inv, conv: conv, fset: pass.Fset, mod: mod, fold: folds.For(mod.File)}
 		b.module()
 	}
 	sort.SliceStable(inv.VMs, func(i, j int) bool {

@@ -24,15 +24,34 @@ const (
 // gives mares.infrastructure.nodes.dns-01.vmid = 100. The module model
 // flattens sets written in place; this follows let bindings, which it does
 // not, for the paths the registry and the VM sources look at.
+//
+// Expand compiles conv's sources on every call: callers expanding many
+// modules use Sources.Expand.
 func Expand(defs []*module.Def, fold *constfold.Folder, conv *config.Conventions) []*module.Def {
-	var out []*module.Def
-	for _, d := range defs {
-		if d.Value == nil || !isVariable(d.Value) || !relevant(d.Path, conv) {
-			out = append(out, d)
+	return NewSources(conv).Expand(defs, fold)
+}
+
+// Expand is the package's Expand with compiled sources. When nothing
+// expands, which is the rule, it returns defs itself: callers must not
+// modify the result.
+func (s *Sources) Expand(defs []*module.Def, fold *constfold.Folder) []*module.Def {
+	var out []*module.Def // allocated at the first definition that expands
+	var ext []string      // scratch for relevant
+	for i, d := range defs {
+		if d.Value == nil || !isVariable(d.Value) || !s.relevant(d.Path, &ext) {
+			if out != nil {
+				out = append(out, d)
+			}
 			continue
+		}
+		if out == nil {
+			out = append(make([]*module.Def, 0, len(defs)+8), defs[:i]...)
 		}
 		budget := maxExpanded
 		out = append(out, expand(d, fold, 0, &budget)...)
+	}
+	if out == nil {
+		return defs
 	}
 	return out
 }
@@ -103,19 +122,15 @@ func isVariable(e ast.Expr) bool {
 }
 
 // relevant reports whether path, or a path one or two segments longer,
-// matches a VM source, or holds a `nodes` segment.
-func relevant(path []string, conv *config.Conventions) bool {
+// matches a VM source, or holds a `nodes` segment. Match tries every
+// leading part of the path it is given, so one call on the path extended
+// by two segments that only placeholders and ** match ("\x00") answers for
+// the three lengths; ext is a scratch buffer for that path.
+func (s *Sources) relevant(path []string, ext *[]string) bool {
 	if nodesIndex(path) >= 0 {
 		return true
 	}
-	ext := append([]string(nil), path...)
-	for k := 0; k <= 2; k++ {
-		for _, s := range conv.VMSources {
-			if _, ok := s.Match(ext); ok {
-				return true
-			}
-		}
-		ext = append(ext, "\x00")
-	}
-	return false
+	*ext = append(append((*ext)[:0], path...), "\x00", "\x00")
+	_, _, ok := s.Match(*ext)
+	return ok
 }

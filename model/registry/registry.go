@@ -115,11 +115,12 @@ func run(pass *analysis.Pass) (any, error) {
 		return reg, nil
 	}
 	conv := Conventions(pass.Config)
+	srcs := NewSources(conv)
 	for _, mod := range mods.Modules() {
 		if !layout.In(mod.Path, infra) {
 			continue
 		}
-		reg.read(mod, folds.For(mod.File), conv)
+		reg.read(mod, folds.For(mod.File), conv, srcs)
 	}
 	return reg, nil
 }
@@ -135,9 +136,9 @@ func Conventions(cfg *config.Config) *config.Conventions {
 }
 
 // read collects the nodes a module defines.
-func (reg *Registry) read(mod *module.Module, fold *constfold.Folder, conv *config.Conventions) {
+func (reg *Registry) read(mod *module.Module, fold *constfold.Folder, conv *config.Conventions, srcs *Sources) {
 	byKey := map[string]*Node{}
-	for _, d := range Expand(mod.Defs, fold, conv) {
+	for _, d := range srcs.Expand(mod.Defs, fold) {
 		i := nodesIndex(d.Path)
 		if i < 0 {
 			continue

@@ -1,0 +1,115 @@
+package registry
+
+import (
+	"github.com/nixlint/nixlint/config"
+)
+
+// Sources are the VM sources of a configuration, compiled once and indexed
+// so that the definitions no source can match (nearly all of a
+// repository's) are rejected by a map lookup of their first segment and a
+// scan for the literals of the few sources not anchored at the root
+// (**.nodes.<name>), before any pattern is tried.
+//
+// Sources are read-only once built: the registry and the inventory, which
+// run in parallel, each build their own anyway.
+type Sources struct {
+	list []config.VMSource
+	pats []*config.Pattern
+	// first holds the literal first segment of each anchored source;
+	// anchored[i] says whether source i is one.
+	first    map[string]bool
+	anchored []bool
+	// floating lists the sources starting with ** or a placeholder;
+	// lits holds every source's literal segments, which a path must hold
+	// to match it.
+	floating []int
+	lits     [][]string
+}
+
+// NewSources compiles the VM sources of conv.
+func NewSources(conv *config.Conventions) *Sources {
+	n := len(conv.VMSources)
+	s := &Sources{list: conv.VMSources, pats: make([]*config.Pattern, n), first: map[string]bool{},
+		anchored: make([]bool, n), lits: make([][]string, n)}
+	for i, src := range conv.VMSources {
+		p := src.Pattern()
+		s.pats[i] = p
+		s.lits[i] = p.Literals()
+		if pre := p.Prefix(); len(pre) > 0 {
+			s.first[pre[0]] = true
+			s.anchored[i] = true
+			continue
+		}
+		s.floating = append(s.floating, i)
+	}
+	return s
+}
+
+// Len returns the number of sources.
+func (s *Sources) Len() int { return len(s.list) }
+
+// Source returns source i, in configuration order.
+func (s *Sources) Source(i int) config.VMSource { return s.list[i] }
+
+// Pattern returns the compiled path of source i.
+func (s *Sources) Pattern(i int) *config.Pattern { return s.pats[i] }
+
+// May reports whether source i could match a leading part of attrs. It
+// only rejects what the source's pattern would reject too, so callers may
+// skip the pattern when it is false.
+func (s *Sources) May(i int, attrs []string) bool {
+	if s.anchored[i] {
+		return len(attrs) > 0 && attrs[0] == s.pats[i].Prefix()[0]
+	}
+	return s.Holds(i, attrs)
+}
+
+// Holds reports whether attrs holds every literal segment of source i.
+func (s *Sources) Holds(i int, attrs []string) bool {
+	for _, lit := range s.lits[i] {
+		if !holds(attrs, lit) {
+			return false
+		}
+	}
+	return true
+}
+
+// Any reports whether some source could match a leading part of attrs
+// (May of some source).
+func (s *Sources) Any(attrs []string) bool {
+	if len(attrs) > 0 && s.first[attrs[0]] {
+		return true
+	}
+	for _, i := range s.floating {
+		if s.May(i, attrs) {
+			return true
+		}
+	}
+	return false
+}
+
+// Match returns the first source, in configuration order, whose pattern
+// matches a leading part of attrs, and what it matched.
+func (s *Sources) Match(attrs []string) (int, config.SourceMatch, bool) {
+	if !s.Any(attrs) {
+		return -1, config.SourceMatch{}, false
+	}
+	for i, p := range s.pats {
+		if !s.May(i, attrs) {
+			continue
+		}
+		if m, ok := p.Match(attrs); ok {
+			return i, m, true
+		}
+	}
+	return -1, config.SourceMatch{}, false
+}
+
+func holds(list []string, s string) bool {
+	for _, x := range list {
+		if x == s {
+			return true
+		}
+	}
+	return false
+}
