@@ -72,8 +72,9 @@ func runUnusedRole(pass *analysis.Pass) (any, error) {
 		return nil, nil
 	}
 	u := &uses{pass: pass, conv: conv, used: used, roles: lay.Folders.Roles}
+	filter := newReferFilter(conv.RoleReference, lay.Folders.Roles)
 	for _, f := range pass.Files {
-		if f.AST != nil {
+		if f.AST != nil && !filter.skip(f) {
 			u.file(f)
 		}
 		if u.dynamic {

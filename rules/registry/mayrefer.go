@@ -1,0 +1,61 @@
+package registry
+
+import (
+	"bytes"
+	"path"
+	"strings"
+
+	"github.com/nixlint/nixlint/analysis"
+)
+
+// referFilter tells, from a file's bytes alone, that the file cannot refer
+// to a role, so that uses.file need not walk its tree: in a repository
+// of thousands of modules a handful name roles.
+//
+// A file refers to a role through a name or string following the
+// reference pattern, a string built from its prefix ("role-${n}"), or a
+// path literal leading into the roles folder. The first two hold the
+// pattern's prefix in their value, and so in the file's bytes, unless a
+// string escape spells it (in Nix "ro\le-" is "role-"): a file holding
+// neither the prefix nor a backslash has none. A relative path literal
+// has no escapes, and resolves into the roles folder only if the folder's
+// last name is in the literal or in the file's own path.
+type referFilter struct {
+	prefix []byte // the pattern's text before {name}
+	roles  []byte // the last name of the roles folder
+	on     bool   // the test is exact for this pattern and folder
+}
+
+func newReferFilter(reference, roles string) referFilter {
+	before, _, _ := strings.Cut(reference, "{name}")
+	base := path.Base(roles)
+	return referFilter{
+		prefix: []byte(before),
+		roles:  []byte(base),
+		// An empty prefix makes any name a reference; a prefix holding
+		// what string syntax rewrites (quotes, $, whitespace, escapes)
+		// may be spelt otherwise in the source.
+		on: before != "" && plain(before) && base != "." && base != "/" && base != "..",
+	}
+}
+
+// plain reports whether s is made of printable ASCII that Nix strings
+// and indented strings hold as written.
+func plain(s string) bool {
+	for i := 0; i < len(s); i++ {
+		c := s[i]
+		if c <= ' ' || c >= 0x7f || c == '\\' || c == '\'' || c == '"' || c == '$' {
+			return false
+		}
+	}
+	return true
+}
+
+// skip reports whether f cannot refer to a role.
+func (r referFilter) skip(f *analysis.File) bool {
+	if !r.on || f.Src == nil {
+		return false
+	}
+	return !bytes.Contains(f.Src, r.prefix) && bytes.IndexByte(f.Src, '\\') < 0 &&
+		!bytes.Contains(f.Src, r.roles) && !strings.Contains(f.Path, string(r.roles))
+}
