@@ -542,70 +542,87 @@ func (p *parser) parseSimple() ast.Expr {
 		p.next()
 		return &ast.URI{ValuePos: p.pos(t.off), Value: p.str[t.off:t.end]}
 	case tLPAREN:
-		if !p.enter(1) {
-			return p.bad(t.off, t.off)
-		}
-		defer p.leave(1)
-		p.next()
-		x := p.parseExpr()
-		if p.tok.kind != tRPAREN {
-			p.unexpected(tRPAREN)
-			p.skipTo(func(k tokKind) bool { return k == tRPAREN })
-			if p.tok.kind != tRPAREN {
-				return &ast.Paren{Lparen: p.pos(t.off), X: x, Rparen: p.pos(p.missingClose(t.off))}
-			}
-		}
-		r := p.tok.off
-		p.next()
-		paren := p.a.parens.alloc()
-		*paren = ast.Paren{Lparen: p.pos(t.off), X: x, Rparen: p.pos(r)}
-		return paren
+		return p.parseParen(t)
 	case tLET:
-		if !p.enter(3) {
-			return p.bad(t.off, t.off)
-		}
-		defer p.leave(3)
-		p.next()
-		if p.tok.kind != tLBRACE {
-			p.unexpected(tLBRACE)
-			return p.bad(t.off, p.tok.off)
-		}
-		x := &ast.LegacyLet{LetPos: p.pos(t.off), Lbrace: p.pos(p.tok.off)}
-		p.next()
-		x.Bindings = p.parseBinds(tRBRACE)
-		x.Rbrace = p.pos(p.closeBrace(t.off))
-		return x
+		return p.parseLegacyLet(t)
 	case tREC, tLBRACE:
-		cost := 2 // '{' binds; REC too for rec
-		if t.kind == tREC {
-			cost = 3
-		}
-		if !p.enter(cost) {
-			return p.bad(t.off, t.off)
-		}
-		defer p.leave(cost)
-		x := p.a.sets.alloc()
-		if t.kind == tREC {
-			x.Rec = p.pos(t.off)
-			p.next()
-			if p.tok.kind != tLBRACE {
-				p.unexpected(tLBRACE)
-				return p.bad(t.off, p.tok.off)
-			}
-		}
-		x.Lbrace = p.pos(p.tok.off)
-		p.next()
-		x.Bindings = p.parseBinds(tRBRACE)
-		x.Rbrace = p.pos(p.closeBrace(t.off))
-		if t.off == p.exprBrace && len(x.Bindings) == 0 {
-			p.emptySetEnd = p.tok.off
-		}
-		return x
+		return p.parseSet(t)
 	case tLBRACK:
 		return p.parseList()
 	}
 	p.unexpected()
 	return p.bad(t.off, t.off)
+}
+
+// parseParen parses `( expr )` at the current '('. The constructs with
+// a deferred leave have functions of their own: a defer in parseSimple
+// would slow down every simple expression.
+func (p *parser) parseParen(t item) ast.Expr {
+	if !p.enter(1) {
+		return p.bad(t.off, t.off)
+	}
+	defer p.leave(1)
+	p.next()
+	x := p.parseExpr()
+	if p.tok.kind != tRPAREN {
+		p.unexpected(tRPAREN)
+		p.skipTo(func(k tokKind) bool { return k == tRPAREN })
+		if p.tok.kind != tRPAREN {
+			return &ast.Paren{Lparen: p.pos(t.off), X: x, Rparen: p.pos(p.missingClose(t.off))}
+		}
+	}
+	r := p.tok.off
+	p.next()
+	paren := p.a.parens.alloc()
+	*paren = ast.Paren{Lparen: p.pos(t.off), X: x, Rparen: p.pos(r)}
+	return paren
+}
+
+// parseLegacyLet parses `let { bindings }` at the current LET.
+func (p *parser) parseLegacyLet(t item) ast.Expr {
+	if !p.enter(3) {
+		return p.bad(t.off, t.off)
+	}
+	defer p.leave(3)
+	p.next()
+	if p.tok.kind != tLBRACE {
+		p.unexpected(tLBRACE)
+		return p.bad(t.off, p.tok.off)
+	}
+	x := &ast.LegacyLet{LetPos: p.pos(t.off), Lbrace: p.pos(p.tok.off)}
+	p.next()
+	x.Bindings = p.parseBinds(tRBRACE)
+	x.Rbrace = p.pos(p.closeBrace(t.off))
+	return x
+}
+
+// parseSet parses `{ bindings }` and `rec { bindings }`.
+func (p *parser) parseSet(t item) ast.Expr {
+	cost := 2 // '{' binds; REC too for rec
+	if t.kind == tREC {
+		cost = 3
+	}
+	if !p.enter(cost) {
+		return p.bad(t.off, t.off)
+	}
+	defer p.leave(cost)
+	x := p.a.sets.alloc()
+	if t.kind == tREC {
+		x.Rec = p.pos(t.off)
+		p.next()
+		if p.tok.kind != tLBRACE {
+			p.unexpected(tLBRACE)
+			return p.bad(t.off, p.tok.off)
+		}
+	}
+	x.Lbrace = p.pos(p.tok.off)
+	p.next()
+	x.Bindings = p.parseBinds(tRBRACE)
+	x.Rbrace = p.pos(p.closeBrace(t.off))
+	if t.off == p.exprBrace && len(x.Bindings) == 0 {
+		p.emptySetEnd = p.tok.off
+	}
+	return x
 }
 
 // closeBrace expects the '}' closing a set opened at offset open and
