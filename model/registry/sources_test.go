@@ -1,0 +1,103 @@
+package registry
+
+import (
+	"reflect"
+	"testing"
+
+	"github.com/nixlint/nixlint/config"
+	"github.com/nixlint/nixlint/model/module"
+)
+
+// testSources are the default sources and a few shapes the default lacks:
+// a pattern starting with a placeholder, one that is only **, one with a
+// literal after a placeholder.
+func testSources() *config.Conventions {
+	conv := config.Default().Conventions
+	conv.VMSources = append(conv.VMSources,
+		config.VMSource{Path: "<x>.vms.<name>", ID: []string{"id"}},
+		config.VMSource{Path: "**.machines.**.<name>", ID: []string{"id"}},
+		config.VMSource{Path: "proxmox.<k>.extra", Name: "name"},
+		config.VMSource{Path: "**", Name: "name"},
+	)
+	return &conv
+}
+
+// paths returns every path of up to n segments over alphabet.
+func paths(alphabet []string, n int) [][]string {
+	out := [][]string{nil}
+	last := [][]string{nil}
+	for i := 0; i < n; i++ {
+		var next [][]string
+		for _, p := range last {
+			for _, s := range alphabet {
+				next = append(next, append(append([]string(nil), p...), s))
+			}
+		}
+		out = append(out, next...)
+		last = next
+	}
+	return out
+}
+
+var testAlphabet = []string{"services", "proxmox-ve", "vms", "resource", "proxmox_lxc", "nodes",
+	"proxmox", "qemu", "machines", "x", "\x00", module.Dynamic}
+
+// TestSourcesMatch checks the indexed match against trying every source in
+// order, with and without the catch-all ** source.
+func TestSourcesMatch(t *testing.T) {
+	full := testSources()
+	noStar := *full
+	noStar.VMSources = noStar.VMSources[:len(noStar.VMSources)-1]
+	for _, conv := range []*config.Conventions{full, &noStar} {
+		s := NewSources(conv)
+		for _, p := range paths(testAlphabet, 4) {
+			gi, gm, gok := s.Match(p)
+			wi, wm, wok := -1, config.SourceMatch{}, false
+			for i, src := range conv.VMSources {
+				if m, ok := src.Match(p); ok {
+					wi, wm, wok = i, m, true
+					break
+				}
+			}
+			if gi != wi || gok != wok || !reflect.DeepEqual(gm, wm) {
+				t.Fatalf("Match(%q) = %d %+v %v, want %d %+v %v", p, gi, gm, gok, wi, wm, wok)
+			}
+			for i := range conv.VMSources {
+				if _, ok := conv.VMSources[i].Match(p); ok && !s.May(i, p) {
+					t.Fatalf("May(%d, %q) = false, but source %q matches", i, p, conv.VMSources[i].Path)
+				}
+			}
+		}
+	}
+}
+
+// TestRelevant checks the single match on the extended path against
+// matching the path and the paths one and two segments longer.
+func TestRelevant(t *testing.T) {
+	conv := testSources()
+	conv.VMSources = conv.VMSources[:len(conv.VMSources)-1] // ** makes everything relevant
+	s := NewSources(conv)
+	var ext []string
+	relevant := 0
+	for _, p := range paths(testAlphabet, 4) {
+		want := nodesIndex(p) >= 0
+		e := append([]string(nil), p...)
+		for k := 0; k <= 2 && !want; k++ {
+			for _, src := range conv.VMSources {
+				if _, ok := src.Match(e); ok {
+					want = true
+				}
+			}
+			e = append(e, "\x00")
+		}
+		if got := s.relevant(p, &ext); got != want {
+			t.Fatalf("relevant(%q) = %v, want %v", p, got, want)
+		}
+		if want {
+			relevant++
+		}
+	}
+	if relevant == 0 {
+		t.Fatalf("no path relevant: the test tests nothing")
+	}
+}
