@@ -53,9 +53,31 @@ func plain(s string) bool {
 
 // skip reports whether f cannot refer to a role.
 func (r referFilter) skip(f *analysis.File) bool {
-	if !r.on || f.Src == nil {
+	if !r.on || f.Src == nil || strings.Contains(f.Path, string(r.roles)) || bytes.IndexByte(f.Src, '\\') >= 0 {
 		return false
 	}
-	return !bytes.Contains(f.Src, r.prefix) && bytes.IndexByte(f.Src, '\\') < 0 &&
-		!bytes.Contains(f.Src, r.roles) && !strings.Contains(f.Path, string(r.roles))
+	return !containsEither(f.Src, r.prefix, r.roles)
+}
+
+// containsEither reports whether src holds a or b. When they start alike
+// ("role-" and "roles") it scans src once, for their common start.
+func containsEither(src, a, b []byte) bool {
+	n := 0
+	for n < len(a) && n < len(b) && a[n] == b[n] {
+		n++
+	}
+	if n < 3 {
+		return bytes.Contains(src, a) || bytes.Contains(src, b)
+	}
+	common := a[:n]
+	for {
+		i := bytes.Index(src, common)
+		if i < 0 {
+			return false
+		}
+		if bytes.HasPrefix(src[i:], a) || bytes.HasPrefix(src[i:], b) {
+			return true
+		}
+		src = src[i+1:]
+	}
 }

@@ -2,6 +2,7 @@ package registry
 
 import (
 	"go/token"
+	"strings"
 	"testing"
 
 	"github.com/nixlint/nixlint/analysis"
@@ -87,6 +88,26 @@ func TestReferFilterOff(t *testing.T) {
 		}
 		if !f.on && f.skip(&analysis.File{Path: "a.nix", Src: []byte("{ }")}) {
 			t.Errorf("newReferFilter(%q, %q) skips while off", tt.reference, tt.roles)
+		}
+	}
+}
+
+func TestContainsEither(t *testing.T) {
+	tests := []struct{ src, a, b string }{
+		{"", "role-", "roles"},
+		{"role", "role-", "roles"},
+		{"roleX role-web", "role-", "roles"},
+		{"rolroles", "role-", "roles"},
+		{"xx role", "role-", "role"},
+		{"machines", "role-", "machines"},
+		{"a role-web", "role-", "machines"},
+		{"rol-e roless", "role-", "roles"},
+		{"rolee", "role-", "roles"},
+	}
+	for _, tt := range tests {
+		want := strings.Contains(tt.src, tt.a) || strings.Contains(tt.src, tt.b)
+		if got := containsEither([]byte(tt.src), []byte(tt.a), []byte(tt.b)); got != want {
+			t.Errorf("containsEither(%q, %q, %q) = %v, want %v", tt.src, tt.a, tt.b, got, want)
 		}
 	}
 }
