@@ -171,7 +171,7 @@ func (s *scanner) lexCode(i int) (tokKind, int) {
 			case '.', '+':
 				// Inside a dotted name (a.b.c), once the run is known
 				// to hold no path and no URI, this is an identifier.
-				if i >= s.noPathUntil || i >= s.noURIUntil {
+				if !s.noPathOrURI(i) {
 					return s.lexSlow(i)
 				}
 			case '/', ':':
@@ -194,6 +194,39 @@ func (s *scanner) lexCode(i int) (tokKind, int) {
 		return tDOT, 1
 	}
 	return s.lexSlow(i)
+}
+
+// noPathOrURI reports whether no path and no URI can start at i, at the
+// start of an identifier. It settles the question for the whole run of
+// path (or scheme) characters at once, as lexSlow does, but without trying
+// the other rules: a run that is not followed by '/' holds no path, and a
+// scheme run not followed by ':' no URI.
+func (s *scanner) noPathOrURI(i int) bool {
+	src := s.src
+	if i >= s.noPathUntil {
+		k := i + 1
+		for k < len(src) && is(src[k], cPath) {
+			k++
+		}
+		if k < len(src) && src[k] == '/' {
+			return false
+		}
+		s.noPathUntil = k
+	}
+	if i >= s.noURIUntil {
+		if !is(src[i], cLetter) {
+			return false
+		}
+		k := i + 1
+		for k < len(src) && is(src[k], cScheme) {
+			k++
+		}
+		if k < len(src) && src[k] == ':' {
+			return false
+		}
+		s.noURIUntil = k
+	}
+	return true
 }
 
 // lexSlow is lexCode's general case: it tries every rule.

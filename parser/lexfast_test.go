@@ -1,0 +1,90 @@
+package parser
+
+import (
+	"os"
+	"path/filepath"
+	"testing"
+)
+
+// TestLexFastPathsMatchSlow checks lexCode's fast paths against lexSlow,
+// which tries every rule of the lexer: at every token start of every
+// input, both must find the same token. The inputs are lexed as code from
+// end to end, strings included, so that many odd positions are tried.
+func TestLexFastPathsMatchSlow(t *testing.T) {
+	inputs := map[string]string{
+		"dotted":      "a.b.c cfg.enable lib.mkIf x.y.z/w a.b:c a.b+c a+b a++b",
+		"paths":       "a/b ./a.b a.b/c ~/x.y <a.b/c> a.b.${x} x.y/${z} _a.b/c _a.b:c",
+		"uris":        "http://x.org a.b:c x+y.z:w _x:y a-b.c:d a.b.c.d.e:f",
+		"keywords":    "if then else assert with let in rec inherit or orx or.a in.b",
+		"numbers":     "1 1.5 .5 a.5 1e3 0.1e-2 a1.2 x.1",
+		"punctuation": "{ } [ ] ( ) ; , @ ? : \" * = == != // ++ -> && || ... ${",
+		"mixed":       "a'.b a-.b a_.b a-b.c-d.e/f a.b'.c x.y-z:w",
+	}
+	files, _ := filepath.Glob(filepath.Join("..", "testdata", "parser", "corpus", "*.nix"))
+	for _, fn := range files {
+		src, err := os.ReadFile(fn)
+		if err != nil {
+			t.Fatal(err)
+		}
+		inputs[filepath.Base(fn)] = string(src)
+	}
+	inputs["synthetic"] = string(syntheticSource(1 << 14))
+	for name, src := range inputs {
+		t.Run(name, func(t *testing.T) {
+			fast := scanner{src: []byte(src)}
+			slow := scanner{src: []byte(src)}
+			for {
+				fast.skipSpace()
+				i := fast.off
+				if i >= len(src) {
+					return
+				}
+				fk, fn := fast.lexCode(i)
+				sk, sn := slow.lexSlow(i)
+				if fk != sk || fn != sn {
+					t.Fatalf("at offset %d (%.20q): fast path %v %d bytes, all rules %v %d bytes", i, src[i:], fk, fn, sk, sn)
+				}
+				fast.off = i + fn
+			}
+		})
+	}
+}
+
+// TestPeekKeepsComments checks that a token the parser peeked at and then
+// scanned again (replayed from the scanner's cache) keeps the comments
+// before it exactly once.
+func TestPeekKeepsComments(t *testing.T) {
+	tests := []struct {
+		src  string
+		want []string
+	}{
+		{"x # c\n: x", []string{"# c"}},
+		{"x /* a */ @ /* b */ { y }: y", []string{"/* a */", "/* b */"}},
+		{"{ /* a */ b /* c */, d }: b", []string{"/* a */", "/* c */"}},
+		{"{ /* a */ } /* b */ : 1", []string{"/* a */", "/* b */"}},
+		{"{ # a\n b = 1; }", []string{"# a"}},
+		{"f /* a */ x", []string{"/* a */"}},
+		{"let /* a */ { body = 1; }", []string{"/* a */"}},
+	}
+	for _, tt := range tests {
+		f, errs := parseString(tt.src)
+		if len(errs) > 0 {
+			t.Errorf("%q: %v", tt.src, errs)
+			continue
+		}
+		var got []string
+		for _, c := range f.Comments {
+			got = append(got, c.Text)
+		}
+		if len(got) != len(tt.want) {
+			t.Errorf("%q: comments %q, want %q", tt.src, got, tt.want)
+			continue
+		}
+		for i := range got {
+			if got[i] != tt.want[i] {
+				t.Errorf("%q: comments %q, want %q", tt.src, got, tt.want)
+				break
+			}
+		}
+	}
+}
