@@ -85,9 +85,10 @@ func ParseFileMode(fset *token.FileSet, filename string, src []byte, mode Mode) 
 // lineStarts returns the offsets at which lines start. Like Nix, a lone CR
 // ends a line as well as LF and CR LF.
 func lineStarts(src []byte) []int {
-	lines := make([]int, 1, 1+len(src)/32)
 	if bytes.IndexByte(src, '\r') < 0 {
-		// The common case, with a fast search for LF.
+		// The common case, with fast searches for LF: counted first,
+		// so that the table is allocated once at its exact size.
+		lines := make([]int, 1, 1+bytes.Count(src, []byte{'\n'}))
 		for i := 0; ; {
 			k := bytes.IndexByte(src[i:], '\n')
 			if k < 0 {
@@ -101,6 +102,7 @@ func lineStarts(src []byte) []int {
 		}
 		return lines
 	}
+	lines := make([]int, 1, 1+len(src)/32)
 	for i := 0; i < len(src); i++ {
 		switch src[i] {
 		case '\n':

@@ -69,7 +69,7 @@ func (s *scanner) skipSpace() {
 		switch c := src[i]; c {
 		case ' ', '\t', '\r', '\n':
 			start := i
-			for i < len(src) && (src[i] == ' ' || src[i] == '\t' || src[i] == '\r' || src[i] == '\n') {
+			for i < len(src) && is(src[i], cSpace) {
 				i++
 			}
 			s.mark(start)

@@ -185,6 +185,7 @@ const (
 	cURI                 // [a-zA-Z0-9%/?:@&=+$,\-_.!~*']: URI body
 	cScheme              // [a-zA-Z0-9+\-.]: URI scheme continuation
 	cLetter              // [a-zA-Z]
+	cSpace               // [ \t\r\n]: whitespace between tokens
 )
 
 var class [256]uint8
@@ -213,6 +214,8 @@ func init() {
 			m |= cPath | cURI | cScheme
 		case '%', '/', '?', ':', '@', '&', '=', '$', ',', '!', '~', '*':
 			m |= cURI
+		case ' ', '\t', '\r', '\n':
+			m |= cSpace
 		}
 		class[c] = m
 	}
