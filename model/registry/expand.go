@@ -130,6 +130,9 @@ func (s *Sources) relevant(path []string, ext *[]string) bool {
 	if nodesIndex(path) >= 0 {
 		return true
 	}
+	if !s.anyExtended(path, "\x00") {
+		return false
+	}
 	*ext = append(append((*ext)[:0], path...), "\x00", "\x00")
 	_, _, ok := s.Match(*ext)
 	return ok

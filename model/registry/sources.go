@@ -15,9 +15,10 @@ import (
 type Sources struct {
 	list []config.VMSource
 	pats []*config.Pattern
-	// first holds the literal first segment of each anchored source;
-	// anchored[i] says whether source i is one.
-	first    map[string]bool
+	// first holds the distinct literal first segments of the anchored
+	// sources (a handful: a scan beats hashing); anchored[i] says whether
+	// source i is one.
+	first    []string
 	anchored []bool
 	// floating lists the sources starting with ** or a placeholder;
 	// lits holds every source's literal segments, which a path must hold
@@ -29,14 +30,16 @@ type Sources struct {
 // NewSources compiles the VM sources of conv.
 func NewSources(conv *config.Conventions) *Sources {
 	n := len(conv.VMSources)
-	s := &Sources{list: conv.VMSources, pats: make([]*config.Pattern, n), first: map[string]bool{},
+	s := &Sources{list: conv.VMSources, pats: make([]*config.Pattern, n),
 		anchored: make([]bool, n), lits: make([][]string, n)}
 	for i, src := range conv.VMSources {
 		p := src.Pattern()
 		s.pats[i] = p
 		s.lits[i] = p.Literals()
 		if pre := p.Prefix(); len(pre) > 0 {
-			s.first[pre[0]] = true
+			if !holds(s.first, pre[0]) {
+				s.first = append(s.first, pre[0])
+			}
 			s.anchored[i] = true
 			continue
 		}
@@ -77,13 +80,35 @@ func (s *Sources) Holds(i int, attrs []string) bool {
 // Any reports whether some source could match a leading part of attrs
 // (May of some source).
 func (s *Sources) Any(attrs []string) bool {
-	if len(attrs) > 0 && s.first[attrs[0]] {
+	if len(attrs) > 0 && holds(s.first, attrs[0]) {
 		return true
 	}
 	for _, i := range s.floating {
 		if s.May(i, attrs) {
 			return true
 		}
+	}
+	return false
+}
+
+// anyExtended is Any of path followed by segments holding only extra,
+// without building that path.
+func (s *Sources) anyExtended(path []string, extra string) bool {
+	head := extra
+	if len(path) > 0 {
+		head = path[0]
+	}
+	if holds(s.first, head) {
+		return true
+	}
+next:
+	for _, i := range s.floating {
+		for _, lit := range s.lits[i] {
+			if lit != extra && !holds(path, lit) {
+				continue next
+			}
+		}
+		return true
 	}
 	return false
 }

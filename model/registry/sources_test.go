@@ -17,6 +17,11 @@ func testSources() *config.Conventions {
 		config.VMSource{Path: "<x>.vms.<name>", ID: []string{"id"}},
 		config.VMSource{Path: "**.machines.**.<name>", ID: []string{"id"}},
 		config.VMSource{Path: "proxmox.<k>.extra", Name: "name"},
+		// Nix names never hold NUL, but a configuration may: the
+		// extension relevant matches with must stay exact.
+		config.VMSource{Path: "<k>.\x00.<name>", ID: []string{"id"}},
+		config.VMSource{Path: "**.qemu.\x00", Name: "name"},
+		config.VMSource{Path: "\x00.<name>", ID: []string{"id"}},
 		config.VMSource{Path: "**", Name: "name"},
 	)
 	return &conv
@@ -72,29 +77,38 @@ func TestSourcesMatch(t *testing.T) {
 }
 
 // TestRelevant checks the single match on the extended path against
-// matching the path and the paths one and two segments longer.
+// matching the path and the paths one and two segments longer, for all
+// the sources together and for each alone.
 func TestRelevant(t *testing.T) {
-	conv := testSources()
-	conv.VMSources = conv.VMSources[:len(conv.VMSources)-1] // ** makes everything relevant
-	s := NewSources(conv)
-	var ext []string
+	all := testSources()
+	all.VMSources = all.VMSources[:len(all.VMSources)-1] // ** makes everything relevant
+	convs := []*config.Conventions{all}
+	for _, src := range all.VMSources {
+		one := *all
+		one.VMSources = []config.VMSource{src}
+		convs = append(convs, &one)
+	}
 	relevant := 0
-	for _, p := range paths(testAlphabet, 4) {
-		want := nodesIndex(p) >= 0
-		e := append([]string(nil), p...)
-		for k := 0; k <= 2 && !want; k++ {
-			for _, src := range conv.VMSources {
-				if _, ok := src.Match(e); ok {
-					want = true
+	for _, conv := range convs {
+		s := NewSources(conv)
+		var ext []string
+		for _, p := range paths(testAlphabet, 4) {
+			want := nodesIndex(p) >= 0
+			e := append([]string(nil), p...)
+			for k := 0; k <= 2 && !want; k++ {
+				for _, src := range conv.VMSources {
+					if _, ok := src.Match(e); ok {
+						want = true
+					}
 				}
+				e = append(e, "\x00")
 			}
-			e = append(e, "\x00")
-		}
-		if got := s.relevant(p, &ext); got != want {
-			t.Fatalf("relevant(%q) = %v, want %v", p, got, want)
-		}
-		if want {
-			relevant++
+			if got := s.relevant(p, &ext); got != want {
+				t.Fatalf("sources %d: relevant(%q) = %v, want %v", len(conv.VMSources), p, got, want)
+			}
+			if want {
+				relevant++
+			}
 		}
 	}
 	if relevant == 0 {
