@@ -22,7 +22,7 @@ func (f *Folder) Unalias(e ast.Expr) []string {
 		if b != nil && (b.Kind == scope.Let || b.Kind == scope.Rec) && b.Value != nil && len(b.Decls) <= 1 && !f.active[b] {
 			switch ast.Unparen(b.Value).(type) {
 			case *ast.Ident, *ast.Select:
-				f.active[b] = true
+				f.follow(b)
 				defer delete(f.active, b)
 				return f.Unalias(b.Value)
 			}

@@ -46,11 +46,18 @@ func (l *lazyScope) get() *scope.Info {
 	return l.info
 }
 
-// For returns a new Folder for f, for use by one goroutine.
+// For returns a new Folder for f, for use by one goroutine. It costs an
+// allocation: the file's scopes are looked up on the Folder's first fold,
+// which for most files never comes.
 func (fs *Files) For(f *analysis.File) *Folder {
 	if fs == nil || f == nil {
 		return New(nil)
 	}
+	return &Folder{files: fs, file: f}
+}
+
+// scope returns the scopes of f, resolving them the first time.
+func (fs *Files) scope(f *analysis.File) *scope.Info {
 	fs.mu.Lock()
 	l, ok := fs.scopes[f]
 	if !ok {
@@ -58,5 +65,5 @@ func (fs *Files) For(f *analysis.File) *Folder {
 		fs.scopes[f] = l
 	}
 	fs.mu.Unlock()
-	return &Folder{resolve: l.get, active: map[*scope.Binding]bool{}}
+	return l.get()
 }

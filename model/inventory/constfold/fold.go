@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"math"
 
+	"github.com/nixlint/nixlint/analysis"
 	"github.com/nixlint/nixlint/parser/ast"
 	"github.com/nixlint/nixlint/parser/scope"
 )
@@ -20,11 +21,15 @@ const maxSteps = 20000
 // A Folder folds the expressions of one file. It is not safe for
 // concurrent use.
 type Folder struct {
-	info    *scope.Info
-	resolve func() *scope.Info // supplies info on first use (see Files)
-	depth   int
-	steps   int                     // work done by the current top-level fold
-	active  map[*scope.Binding]bool // bindings being folded, to stop on cycles
+	info *scope.Info
+	// files and file supply info on first use (see Files).
+	files *Files
+	file  *analysis.File
+	depth int
+	steps int // work done by the current top-level fold
+	// active holds the bindings being folded, to stop on cycles; nil
+	// until a binding is followed.
+	active map[*scope.Binding]bool
 }
 
 // New returns a Folder for the file whose variables info resolves. A nil
@@ -33,7 +38,7 @@ func New(info *scope.Info) *Folder {
 	if info == nil {
 		info = &scope.Info{}
 	}
-	return &Folder{info: info, active: map[*scope.Binding]bool{}}
+	return &Folder{info: info}
 }
 
 // ensure resolves the scopes of a lazily created Folder: most files hold
@@ -41,11 +46,20 @@ func New(info *scope.Info) *Folder {
 func (f *Folder) ensure() {
 	if f.info == nil {
 		f.info = &scope.Info{}
-		if f.resolve != nil {
-			f.info = f.resolve()
-			f.resolve = nil
+		if f.files != nil {
+			f.info = f.files.scope(f.file)
+			f.files, f.file = nil, nil
 		}
 	}
+}
+
+// follow marks binding b as being folded; the caller deletes it when
+// done.
+func (f *Folder) follow(b *scope.Binding) {
+	if f.active == nil {
+		f.active = map[*scope.Binding]bool{}
+	}
+	f.active[b] = true
 }
 
 // Eval folds e.
@@ -213,7 +227,7 @@ func (f *Folder) ident(id *ast.Ident) Value {
 	if f.active[b] {
 		return unknown(id.Pos(), id.End(), fmt.Sprintf("uses `%s`, which is defined in terms of itself", id.Name))
 	}
-	f.active[b] = true
+	f.follow(b)
 	defer delete(f.active, b)
 	switch {
 	case b.Inherited():

@@ -43,7 +43,7 @@ func (f *Folder) List(e ast.Expr) ([]ast.Expr, Value) {
 		if f.active[b] {
 			return nil, unknown(x.Pos(), x.End(), "uses `"+x.Name+"`, which is defined in terms of itself")
 		}
-		f.active[b] = true
+		f.follow(b)
 		defer delete(f.active, b)
 		return f.List(b.Value)
 	}

@@ -154,7 +154,7 @@ func (f *Folder) identSet(id *ast.Ident) ([]entry, Value) {
 	if f.active[b] {
 		return nil, unknown(id.Pos(), id.End(), fmt.Sprintf("uses `%s`, which is defined in terms of itself", id.Name))
 	}
-	f.active[b] = true
+	f.follow(b)
 	defer delete(f.active, b)
 	switch {
 	case b.Inherited():
