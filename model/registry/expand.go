@@ -26,7 +26,8 @@ const (
 // not, for the paths the registry and the VM sources look at.
 //
 // Expand compiles conv's sources on every call: callers expanding many
-// modules use Sources.Expand.
+// modules use Sources.Expand. The result may be defs itself: callers must
+// not modify it.
 func Expand(defs []*module.Def, fold *constfold.Folder, conv *config.Conventions) []*module.Def {
 	return NewSources(conv).Expand(defs, fold)
 }
