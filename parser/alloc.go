@@ -19,24 +19,27 @@ const (
 	maxSlab = 256
 )
 
-// slab allocates values of type T in chunks.
+// slab allocates values of type T in chunks. The chunk is consumed by
+// index rather than by reslicing: storing a slice writes a pointer, which
+// costs a write barrier while the collector runs, once per node.
 type slab[T any] struct {
 	buf  []T
+	next int // index of the next free element of buf
 	size int // size of the next chunk
 }
 
 func (s *slab[T]) alloc() *T {
-	if len(s.buf) == 0 {
+	if s.next == len(s.buf) {
 		switch {
 		case s.size == 0:
 			s.size = minSlab
 		case s.size < maxSlab:
 			s.size *= 2
 		}
-		s.buf = make([]T, s.size)
+		s.buf, s.next = make([]T, s.size), 0
 	}
-	x := &s.buf[0]
-	s.buf = s.buf[1:]
+	x := &s.buf[s.next]
+	s.next++
 	return x
 }
 
@@ -45,6 +48,7 @@ func (s *slab[T]) alloc() *T {
 // never writes into a neighbour.
 type arena[T any] struct {
 	buf  []T
+	next int // index of the next free element of buf (see slab)
 	size int // size of the next chunk
 }
 
@@ -53,7 +57,7 @@ func (a *arena[T]) make(n int) []T {
 	if n == 0 {
 		return nil
 	}
-	if n > len(a.buf) {
+	if n > len(a.buf)-a.next {
 		if n > maxSlab/4 {
 			// Large slices get their own allocation rather than
 			// wasting the rest of a chunk.
@@ -65,10 +69,10 @@ func (a *arena[T]) make(n int) []T {
 		case a.size < maxSlab:
 			a.size *= 2
 		}
-		a.buf = make([]T, max(a.size, n))
+		a.buf, a.next = make([]T, max(a.size, n)), 0
 	}
-	out := a.buf[:n:n]
-	a.buf = a.buf[n:]
+	out := a.buf[a.next : a.next+n : a.next+n]
+	a.next += n
 	return out
 }
 
