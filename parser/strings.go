@@ -356,10 +356,17 @@ func (p *parser) parsePath() *ast.Path {
 	p.depth++
 	defer func() { p.depth-- }()
 	end := t.end
+	// Nix's grammar is `path_start PATH_END` or `path_start
+	// string_parts_interpolated PATH_END`, and the latter must hold an
+	// interpolation, at most one STR before it: `/a//b` (a PATH, then
+	// the STR `/b`) is a syntax error, `/a//${b}` is not.
+	interpolated, strs := false, 0
+	prevSegStart := t.off
 	for {
 		c := p.s.scanPath()
 		switch c.kind {
 		case tDOLLAR_CURLY:
+			interpolated = true
 			in, complete := p.parseInterp(c.off)
 			p.partStack = append(p.partStack, in)
 			if !complete {
@@ -371,6 +378,13 @@ func (p *parser) parsePath() *ast.Path {
 			slash = false
 			continue
 		case tSTR:
+			if !interpolated {
+				strs++
+				if strs == 2 {
+					p.errorAt(c.off, c.end, "syntax error, unexpected STR, expecting DOLLAR_CURLY")
+				}
+			}
+			prevSegStart = segStart
 			seg := p.a.texts.alloc()
 			*seg = ast.Text{Start: p.pos(c.off), Stop: p.pos(c.end), Value: p.str[c.off:c.end]}
 			p.partStack = append(p.partStack, seg)
@@ -382,6 +396,15 @@ func (p *parser) parsePath() *ast.Path {
 		break
 	}
 	path.Stop = p.pos(end)
+	if !interpolated && strs == 1 && !slash {
+		// PATH_END where bison wants DOLLAR_CURLY. Flex locates it at the
+		// last segment, or at end of input one match earlier.
+		at := segStart
+		if end >= len(src) {
+			at = prevSegStart
+		}
+		p.errorAt(at, at, "syntax error, unexpected PATH_END, expecting DOLLAR_CURLY")
+	}
 	if !slash && end >= len(src) {
 		// Flex's INPATH <<EOF>> rule puts the location back to before
 		// the last match, where an "unexpected end of file" then points.
