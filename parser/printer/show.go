@@ -17,13 +17,14 @@ import (
 type shower struct {
 	b    strings.Builder
 	syms *symtab
+	num  [24]byte // scratch for formatting integers without allocating
 }
 
 func (p *shower) show(e nexpr) {
 	b := &p.b
 	switch e := e.(type) {
 	case *nInt:
-		b.WriteString(strconv.FormatInt(e.v, 10))
+		b.Write(strconv.AppendInt(p.num[:0], e.v, 10))
 	case *nFloat:
 		b.WriteString(formatFloat(e.v))
 	case *nString:
@@ -140,7 +141,7 @@ func (p *shower) attrs(a *nAttrs) {
 	}
 	b.WriteString("{ ")
 	// Sorting in place is safe: lookups are over once printing starts.
-	sortAttrs(a, func(x, y string) bool { return x < y })
+	sortAttrs(a, strings.Compare)
 	for _, entry := range a.attrs {
 		n, def := entry.name, entry.def
 		if def.inherited {
@@ -168,7 +169,7 @@ func (p *shower) attrs(a *nAttrs) {
 func (p *shower) let(e *nLet) {
 	b := &p.b
 	b.WriteString("(let ")
-	sortAttrs(e.attrs, p.syms.less)
+	sortAttrs(e.attrs, p.syms.cmp)
 	for _, entry := range e.attrs.attrs {
 		n, def := entry.name, entry.def
 		if def.inherited {
@@ -188,18 +189,10 @@ func (p *shower) let(e *nLet) {
 }
 
 // sortAttrs sorts a's static attributes, keeping its index valid.
-func sortAttrs(a *nAttrs, less func(x, y string) bool) {
-	slices.SortFunc(a.attrs, func(x, y nAttrEntry) int {
-		switch {
-		case less(x.name, y.name):
-			return -1
-		case less(y.name, x.name):
-			return 1
-		}
-		return 0
-	})
-	for i, e := range a.attrs {
-		if a.index != nil {
+func sortAttrs(a *nAttrs, cmp func(x, y string) int) {
+	slices.SortFunc(a.attrs, func(x, y nAttrEntry) int { return cmp(x.name, y.name) })
+	if a.index != nil {
+		for i, e := range a.attrs {
 			a.index[e.name] = i
 		}
 	}

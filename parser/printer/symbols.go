@@ -132,13 +132,12 @@ func (t *symtab) alloc(n int) {
 
 // create interns s as Nix's SymbolTable::create would.
 func (t *symtab) create(s string) string {
-	if _, ok := precreatedRank[s]; ok {
-		return s
-	}
-	if _, ok := precreatedHigh[s]; ok {
-		return s
-	}
+	// The file's own map is asked first: most names recur. The two are
+	// disjoint, so the order of the lookups does not matter otherwise.
 	if _, ok := t.rank[s]; ok {
+		return s
+	}
+	if _, ok := fixedKeys[s]; ok {
 		return s
 	}
 	i := t.fresh
@@ -175,27 +174,57 @@ func (t *symtab) create(s string) string {
 	return s
 }
 
+// fixedKeys places the symbols Nix interns before reading the file, in
+// one map so that a name costs one lookup: precreatedRank's, then
+// precreatedHigh's for the names only it has.
+var fixedKeys = func() map[string]symKey {
+	m := make(map[string]symKey, len(precreatedRank)+len(precreatedHigh))
+	for s, r := range precreatedHigh {
+		m[s] = symKey{group: groupHigh, index: r}
+	}
+	for s, r := range precreatedRank {
+		m[s] = symKey{group: groupPre, index: r}
+	}
+	return m
+}()
+
 // less orders two symbols as Nix 2.8 compares them.
 func (t *symtab) less(a, b string) bool {
-	ka, kb := t.key(a), t.key(b)
-	if ka.group != kb.group {
-		return ka.group < kb.group
+	return t.key(a).cmp(t.key(b)) < 0
+}
+
+// cmp orders two symbols as Nix 2.8 compares them: -1, 0 or +1.
+func (t *symtab) cmp(a, b string) int {
+	return t.key(a).cmp(t.key(b))
+}
+
+// cmp orders two keys by address: -1, 0 or +1.
+func (k symKey) cmp(o symKey) int {
+	switch {
+	case k.group != o.group:
+		return cmpInt(k.group, o.group)
+	case k.index != o.index:
+		return cmpInt(k.index, o.index)
 	}
-	if ka.index != kb.index {
-		return ka.index < kb.index
+	return cmpInt(k.sub, o.sub)
+}
+
+func cmpInt(a, b int) int {
+	if a < b {
+		return -1
 	}
-	return ka.sub < kb.sub
+	if a > b {
+		return 1
+	}
+	return 0
 }
 
 // key places s in address order.
 func (t *symtab) key(s string) symKey {
-	if r, ok := precreatedRank[s]; ok {
-		return symKey{group: groupPre, index: r}
-	}
-	if r, ok := precreatedHigh[s]; ok {
-		return symKey{group: groupHigh, index: r}
-	}
 	if k, ok := t.rank[s]; ok {
+		return k
+	}
+	if k, ok := fixedKeys[s]; ok {
 		return k
 	}
 	// Never created (cannot happen for a tree lowered by lower.go);
