@@ -3,6 +3,7 @@ package parser
 import (
 	"bytes"
 	"fmt"
+	"github.com/nixlint/nixlint/internal/testtool"
 	"math/rand"
 	"os"
 	"os/exec"
@@ -16,14 +17,7 @@ import (
 // is absent, or failing it when NIXLINT_REQUIRE_TOOLS=1.
 func requireNix(t *testing.T) string {
 	t.Helper()
-	path, err := exec.LookPath("nix-instantiate")
-	if err != nil {
-		if os.Getenv("NIXLINT_REQUIRE_TOOLS") == "1" {
-			t.Fatalf("nix-instantiate not found and NIXLINT_REQUIRE_TOOLS=1: %v", err)
-		}
-		t.Skipf("nix-instantiate not found (%v); skipping comparison with Nix", err)
-	}
-	return path
+	return testtool.Path(t, "nix-instantiate")
 }
 
 // nixResult is what `nix-instantiate --parse` made of a file.

@@ -1,6 +1,7 @@
 package report
 
 import (
+	"github.com/nixlint/nixlint/internal/testtool"
 	"os"
 	"os/exec"
 	"path/filepath"
@@ -9,7 +10,7 @@ import (
 
 // requireTools reports whether tests must fail, rather than skip, when an
 // external tool is missing (set in CI by .ci/run).
-func requireTools() bool { return os.Getenv("NIXLINT_REQUIRE_TOOLS") == "1" }
+func requireTools() bool { return testtool.Required() }
 
 // missingTool skips the test, or fails it under NIXLINT_REQUIRE_TOOLS=1.
 func missingTool(t *testing.T, format string, args ...any) {

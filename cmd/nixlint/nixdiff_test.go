@@ -2,6 +2,7 @@ package main
 
 import (
 	"bytes"
+	"github.com/nixlint/nixlint/internal/testtool"
 	"os"
 	"os/exec"
 	"path/filepath"
@@ -16,14 +17,7 @@ import (
 // NIXLINT_REQUIRE_TOOLS=1 (as in CI).
 func requireTool(t *testing.T, name string) string {
 	t.Helper()
-	p, err := exec.LookPath(name)
-	if err != nil {
-		if os.Getenv("NIXLINT_REQUIRE_TOOLS") == "1" {
-			t.Fatalf("%s is required (NIXLINT_REQUIRE_TOOLS=1) but not installed", name)
-		}
-		t.Skipf("%s not installed (apt-get install nix-bin)", name)
-	}
-	return p
+	return testtool.Path(t, name)
 }
 
 // TestLanguageFindingsMatchNix lints the parser corpus (valid and invalid

@@ -1,6 +1,7 @@
 package integrationtest
 
 import (
+	"github.com/nixlint/nixlint/internal/testtool"
 	"os"
 	"os/exec"
 	"path/filepath"
@@ -29,18 +30,7 @@ func repoRoot(t *testing.T) string {
 // NIXLINT_REQUIRE_TOOLS=1.
 func tool(t *testing.T, name string) string {
 	t.Helper()
-	if p, err := exec.LookPath(name); err == nil {
-		return p
-	}
-	local := filepath.Join(repoRoot(t), ".tools", "node_modules", ".bin", name)
-	if _, err := os.Stat(local); err == nil {
-		return local
-	}
-	if os.Getenv("NIXLINT_REQUIRE_TOOLS") == "1" {
-		t.Fatalf("%s is not installed, and NIXLINT_REQUIRE_TOOLS=1 requires it", name)
-	}
-	t.Skipf("%s is not installed (set NIXLINT_REQUIRE_TOOLS=1 to fail instead)", name)
-	return ""
+	return testtool.Path(t, name)
 }
 
 // fixture writes the files of testdata/<name>.txtar into a new folder.

@@ -2,6 +2,7 @@ package check_test
 
 import (
 	"fmt"
+	"github.com/nixlint/nixlint/internal/testtool"
 	"go/token"
 	"regexp"
 	"strings"
@@ -231,7 +232,7 @@ func TestFileAgreesWithNix(t *testing.T) {
 	for i, tc := range checkCases {
 		srcs[i] = tc.src
 	}
-	verdicts := nixParseAll(t, srcs)
+	verdicts := testtool.NixParseAll(t, srcs)
 	for i, tc := range checkCases {
 		syntax, errs := runCheck(t, "case.nix", tc.src)
 		if len(syntax) > 0 {
@@ -239,14 +240,14 @@ func TestFileAgreesWithNix(t *testing.T) {
 			continue
 		}
 		v := verdicts[i]
-		if v.ok != (len(errs) == 0) {
-			t.Errorf("%s: Nix accepts: %v (%s); nixlint reports %d errors: %v", tc.src, v.ok, v.msg, len(errs), errs)
+		if v.OK != (len(errs) == 0) {
+			t.Errorf("%s: Nix accepts: %v (%s); nixlint reports %d errors: %v", tc.src, v.OK, v.Msg, len(errs), errs)
 			continue
 		}
-		if v.ok {
+		if v.OK {
 			continue
 		}
-		norm := alreadyAt.ReplaceAllString(v.msg, " already defined")
+		norm := alreadyAt.ReplaceAllString(v.Msg, " already defined")
 		found := false
 		for _, e := range errs {
 			if alreadyAt.ReplaceAllString(e.Msg, " already defined") == norm {
@@ -254,7 +255,7 @@ func TestFileAgreesWithNix(t *testing.T) {
 			}
 		}
 		if !found {
-			t.Errorf("%s: Nix says %q, nixlint does not: %v", tc.src, v.msg, errs)
+			t.Errorf("%s: Nix says %q, nixlint does not: %v", tc.src, v.Msg, errs)
 		}
 	}
 }

@@ -2,6 +2,7 @@ package check_test
 
 import (
 	"fmt"
+	"github.com/nixlint/nixlint/internal/testtool"
 	"math/rand/v2"
 	"os"
 	"strings"
@@ -132,7 +133,7 @@ func TestRandomAgreesWithNix(t *testing.T) {
 			srcs[i] = "{ a, b, c, x }: " + srcs[i]
 		}
 	}
-	verdicts := nixParseAll(t, srcs)
+	verdicts := testtool.NixParseAll(t, srcs)
 	rejected := 0
 	for i, src := range srcs {
 		syntax, errs := runCheck(t, "case.nix", src)
@@ -141,21 +142,21 @@ func TestRandomAgreesWithNix(t *testing.T) {
 			continue
 		}
 		v := verdicts[i]
-		if v.ok != (len(errs) == 0) {
-			t.Errorf("%s\n\tNix accepts: %v (%s)\n\tnixlint: %v", src, v.ok, v.msg, errs)
+		if v.OK != (len(errs) == 0) {
+			t.Errorf("%s\n\tNix accepts: %v (%s)\n\tnixlint: %v", src, v.OK, v.Msg, errs)
 			continue
 		}
-		if v.ok {
+		if v.OK {
 			continue
 		}
 		rejected++
-		norm := alreadyAt.ReplaceAllString(v.msg, " already defined")
+		norm := alreadyAt.ReplaceAllString(v.Msg, " already defined")
 		found := false
 		for _, e := range errs {
 			found = found || alreadyAt.ReplaceAllString(e.Msg, " already defined") == norm
 		}
 		if !found {
-			t.Errorf("%s\n\tNix says %q\n\tnixlint: %v", src, v.msg, errs)
+			t.Errorf("%s\n\tNix says %q\n\tnixlint: %v", src, v.Msg, errs)
 		}
 	}
 	t.Logf("%d programs, %d rejected by Nix", len(srcs), rejected)

@@ -12,6 +12,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"github.com/nixlint/nixlint/internal/testtool"
 	"go/token"
 	"os"
 	"os/exec"
@@ -202,14 +203,7 @@ func TestFixtures(t *testing.T) {
 // when it is absent unless NIXLINT_REQUIRE_TOOLS=1.
 func nixInstantiate(t testing.TB) string {
 	t.Helper()
-	path, err := exec.LookPath("nix-instantiate")
-	if err != nil {
-		if os.Getenv("NIXLINT_REQUIRE_TOOLS") == "1" {
-			t.Fatalf("nix-instantiate not found and NIXLINT_REQUIRE_TOOLS=1: %v", err)
-		}
-		t.Skip("nix-instantiate not found; skipping the live comparison with Nix (set NIXLINT_REQUIRE_TOOLS=1 to fail instead)")
-	}
-	return path
+	return testtool.Path(t, "nix-instantiate")
 }
 
 // runNix runs `nix-instantiate --parse file` and returns its output and

@@ -4,6 +4,7 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
+	"github.com/nixlint/nixlint/internal/testtool"
 	"go/token"
 	"math/rand/v2"
 	"os"
@@ -274,9 +275,7 @@ func TestEvalAgreesWithNix(t *testing.T) {
 			t.Fatalf("NIXLINT_RANDOM=%q: want N,SEED: %v", env, err)
 		}
 	}
-	if _, err := exec.LookPath("nix-instantiate"); err != nil {
-		nixParseAll(t, nil) // skips, or fails under NIXLINT_REQUIRE_TOOLS=1
-	}
+	nix := testtool.Path(t, "nix-instantiate")
 	g := &evalGen{r: rand.New(rand.NewPCG(seed, 3))}
 	type result struct {
 		src       string
@@ -322,7 +321,7 @@ func TestEvalAgreesWithNix(t *testing.T) {
 				t.Error(err)
 				return
 			}
-			out, err := exec.Command("nix-instantiate", "--eval", "--strict", "--json", file).Output()
+			out, err := exec.Command(nix, "--eval", "--strict", "--json", file).Output()
 			if err != nil {
 				res.nixErr = err
 				return

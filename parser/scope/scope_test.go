@@ -2,6 +2,7 @@ package scope_test
 
 import (
 	"fmt"
+	"github.com/nixlint/nixlint/internal/testtool"
 	"go/token"
 	"regexp"
 	"sort"
@@ -181,7 +182,7 @@ func TestResolveAgreesWithNix(t *testing.T) {
 	for i, tc := range resolveCases {
 		srcs[i] = tc.src
 	}
-	verdicts := nixParseAll(t, srcs)
+	verdicts := testtool.NixParseAll(t, srcs)
 	for i, tc := range resolveCases {
 		fset := token.NewFileSet()
 		f, errs := parser.ParseFile(fset, "case.nix", []byte(tc.src))
@@ -192,12 +193,12 @@ func TestResolveAgreesWithNix(t *testing.T) {
 		info := scope.Resolve(f)
 		v := verdicts[i]
 		switch {
-		case v.ok && len(info.Undefined) > 0:
+		case v.OK && len(info.Undefined) > 0:
 			t.Errorf("%s: Nix accepts it, the resolver finds %q undefined", tc.src, info.Undefined[0].Name)
-		case !v.ok && len(info.Undefined) == 0:
-			t.Errorf("%s: Nix rejects it (%s), the resolver finds nothing undefined", tc.src, v.msg)
-		case !v.ok && !strings.HasPrefix(v.msg, "undefined variable"):
-			t.Errorf("%s: Nix says %q, want an undefined variable", tc.src, v.msg)
+		case !v.OK && len(info.Undefined) == 0:
+			t.Errorf("%s: Nix rejects it (%s), the resolver finds nothing undefined", tc.src, v.Msg)
+		case !v.OK && !strings.HasPrefix(v.Msg, "undefined variable"):
+			t.Errorf("%s: Nix says %q, want an undefined variable", tc.src, v.Msg)
 		}
 	}
 }
