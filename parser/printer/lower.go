@@ -45,7 +45,7 @@ func (l *lowerer) expr(e ast.Expr) nexpr {
 		return l.expr(e.X)
 	case *ast.List:
 		l.syms.alloc(costNode + 8*len(e.Elems))
-		n := &nList{elems: make([]nexpr, 0, len(e.Elems))}
+		n := &nList{elems: l.exprs.make(len(e.Elems))}
 		for _, x := range e.Elems {
 			n.elems = append(n.elems, l.expr(x))
 		}
@@ -63,7 +63,7 @@ func (l *lowerer) expr(e ast.Expr) nexpr {
 		a := l.binds(e.Bindings)
 		a.rec = true
 		n := l.selects.alloc()
-		n.e, n.path = a, []nAttrName{{sym: l.syms.create("body")}}
+		n.e, n.path = a, append(l.names.make(1), nAttrName{sym: l.syms.create("body")})
 		return n
 	case *ast.Select:
 		l.syms.alloc(costNode)
@@ -83,7 +83,7 @@ func (l *lowerer) expr(e ast.Expr) nexpr {
 		if e.LegacyOr {
 			// `x or` is a call of its own even when x is a call.
 			c := l.calls.alloc()
-			c.fun, c.args = fun, []nexpr{l.expr(e.Arg)}
+			c.fun, c.args = fun, append(l.exprs.make(1), l.expr(e.Arg))
 			return c
 		}
 		return l.call(fun, l.expr(e.Arg))
@@ -119,7 +119,7 @@ func (l *lowerer) call(fun, arg nexpr) nexpr {
 		return c
 	}
 	c := l.calls.alloc()
-	c.fun, c.args = fun, []nexpr{arg}
+	c.fun, c.args = fun, append(l.exprs.make(1), arg)
 	return c
 }
 
@@ -212,7 +212,7 @@ func (l *lowerer) attrPath(p *ast.AttrPath) []nAttrName {
 	if p == nil {
 		return nil
 	}
-	out := make([]nAttrName, 0, len(p.Names))
+	out := l.names.make(len(p.Names))
 	for _, n := range p.Names {
 		out = append(out, l.attrName(n))
 	}
@@ -243,7 +243,7 @@ func (l *lowerer) attrName(n ast.AttrName) nAttrName {
 // binds rule does.
 func (l *lowerer) binds(bs []ast.Binding) *nAttrs {
 	a := l.attrs.alloc()
-	a.attrs = make([]nAttrEntry, 0, len(bs))
+	a.attrs = l.entries.make(len(bs))
 	for _, b := range bs {
 		switch b := b.(type) {
 		case *ast.AttrDef:
@@ -268,7 +268,7 @@ func (l *lowerer) binds(bs []ast.Binding) *nAttrs {
 				}
 				if from != nil {
 					sel := l.selects.alloc()
-					sel.e, sel.path = from, []nAttrName{an}
+					sel.e, sel.path = from, append(l.names.make(1), an)
 					a.add(an.sym, l.newAttrDef(sel, false))
 				} else {
 					a.add(an.sym, l.newAttrDef(l.newVar(an.sym), true))

@@ -48,7 +48,7 @@ func (l *lowerer) str(s *ast.String) nexpr {
 
 // parts lowers string pieces in order, one expression per piece.
 func (l *lowerer) parts(ps []ast.StringPart) []nexpr {
-	out := make([]nexpr, 0, len(ps))
+	out := l.exprs.make(len(ps))
 	for _, p := range ps {
 		switch p := p.(type) {
 		case *ast.Text:

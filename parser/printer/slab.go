@@ -36,6 +36,10 @@ type slabs struct {
 	attrs    slab[nAttrs]
 	lambdas  slab[nLambda]
 	concats  slab[nConcat]
+
+	names   carver[nAttrName]
+	exprs   carver[nexpr]
+	entries carver[nAttrEntry]
 }
 
 func (s *slabs) newVar(name string) *nVar {
@@ -54,4 +58,29 @@ func (s *slabs) newAttrDef(e nexpr, inherited bool) *nAttrDef {
 	v := s.attrDefs.alloc()
 	v.e, v.inherited = e, inherited
 	return v
+}
+
+// carver hands out short slices of T cut from shared chunks, for the
+// per-node lists of the lowered tree (attribute paths, arguments, set
+// entries): one allocation per chunk instead of one per list. A slice is
+// returned with its capacity cut to what was asked, so that appending past
+// it reallocates instead of overwriting its neighbour.
+type carver[T any] struct {
+	buf  []T
+	next int // size of the next chunk
+}
+
+// make returns an empty slice with capacity n.
+func (c *carver[T]) make(n int) []T {
+	if n > slabMax {
+		return make([]T, 0, n)
+	}
+	if len(c.buf) < n {
+		size := max(c.next, 2*slabFirst, n)
+		c.next = min(2*size, slabMax)
+		c.buf = make([]T, size)
+	}
+	s := c.buf[:0:n]
+	c.buf = c.buf[n:]
+	return s
 }
