@@ -26,7 +26,7 @@ import (
 // File runs the checks Nix makes after parsing and returns their errors,
 // sorted. If info is nil, it resolves the file itself.
 func File(fset *token.FileSet, f *ast.File, info *scope.Info) parser.ErrorList {
-	if f == nil || isNil(f.Expr) {
+	if f == nil || ast.IsNil(f.Expr) {
 		return nil
 	}
 	if info == nil {
@@ -105,7 +105,7 @@ func (c *checker) bindings(bs []ast.Binding, inLet bool) {
 			}
 			// Only the first segment matters: `let a.${x} = 1;` puts the
 			// dynamic attribute in the nested set, which Nix allows.
-			if n := b.Path.Names[0]; !isNil(n) {
+			if n := b.Path.Names[0]; !ast.IsNil(n) {
 				if _, ok := scope.StaticName(n); !ok {
 					c.add(parser.DynamicAttrInLet, n.Pos(), n.End(), "dynamic attributes not allowed in let")
 				}
@@ -115,7 +115,7 @@ func (c *checker) bindings(bs []ast.Binding, inLet bool) {
 				continue
 			}
 			for _, n := range b.Names {
-				if isNil(n) {
+				if ast.IsNil(n) {
 					continue
 				}
 				if _, ok := scope.StaticName(n); !ok {

@@ -49,7 +49,7 @@ func (b *builder) setOf(root ast.Node) *attrSet {
 	if s, ok := b.sets[root]; ok {
 		return s
 	}
-	if isNil(root) {
+	if ast.IsNil(root) {
 		return nil
 	}
 	type item struct {
@@ -233,11 +233,11 @@ func (b *builder) literalSet(e ast.Expr) *attrSet {
 // addInherit follows the two inherit rules of Nix 2.8's parser.y.
 func (b *builder) addInherit(s *attrSet, in *ast.Inherit) {
 	from := in.From
-	if isNil(from) {
+	if ast.IsNil(from) {
 		from = nil
 	}
 	for _, n := range in.Names {
-		if isNil(n) {
+		if ast.IsNil(n) {
 			continue
 		}
 		name, ok := StaticName(n)
@@ -263,18 +263,18 @@ func (b *builder) addInherit(s *attrSet, in *ast.Inherit) {
 // descending into sets, and defines or merges the last one.
 func (b *builder) addAttr(s *attrSet, def *ast.AttrDef) {
 	value := def.Value
-	if isNil(value) {
+	if ast.IsNil(value) {
 		value = nil
 	}
 	var names []ast.AttrName
 	if def.Path != nil {
 		names = def.Path.Names
 		for i, n := range names {
-			if isNil(n) {
+			if ast.IsNil(n) {
 				// A partial tree: keep the segments that exist.
 				names = nil
 				for _, n := range def.Path.Names[i:] {
-					if !isNil(n) {
+					if !ast.IsNil(n) {
 						names = append(names, n)
 					}
 				}

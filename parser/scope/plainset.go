@@ -68,7 +68,7 @@ func (r *resolver) plainSet(s *ast.AttrSet) bool {
 // model.
 func (r *resolver) pushPlainSet(s *ast.AttrSet, quiet bool) {
 	for _, bd := range s.Bindings {
-		if in, ok := bd.(*ast.Inherit); ok && isNil(in.From) {
+		if in, ok := bd.(*ast.Inherit); ok && ast.IsNil(in.From) {
 			for _, n := range in.Names {
 				id, ok := n.(*ast.Ident)
 				if !ok {

@@ -69,7 +69,7 @@ func newResolver(info *Info, b *builder) *resolver {
 func (r *resolver) push(t task) { r.stack = append(r.stack, t) }
 
 func (r *resolver) pushExpr(e ast.Expr, quiet bool) {
-	if !isNil(e) {
+	if !ast.IsNil(e) {
 		r.push(task{kind: exprTask, expr: e, quiet: quiet})
 	}
 }
@@ -121,7 +121,7 @@ func (r *resolver) expr(e ast.Expr, quiet bool) {
 		// Pushed in reverse so that they are resolved in source order,
 		// which keeps most lists sorted already for finish.
 		k := len(r.kids)
-		eachChild(e, func(c ast.Node) { r.kids = append(r.kids, c) })
+		ast.EachSubexpr(e, func(c ast.Node) { r.kids = append(r.kids, c) })
 		for i := len(r.kids) - 1; i >= k; i-- {
 			r.pushExpr(r.kids[i].(ast.Expr), quiet)
 		}

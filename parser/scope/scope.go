@@ -155,7 +155,7 @@ func (i *Info) Unused() []*Binding {
 
 // Resolve binds every variable reference of f to its definition.
 func Resolve(f *ast.File) *Info {
-	if f == nil || isNil(f.Expr) {
+	if f == nil || ast.IsNil(f.Expr) {
 		return &Info{Refs: map[*ast.Ident]*Binding{}}
 	}
 	// About one reference per 16 bytes of real-world Nix: sizing the map
