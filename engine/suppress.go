@@ -2,8 +2,8 @@ package engine
 
 import (
 	"fmt"
+	"github.com/nixlint/nixlint/internal/didyoumean"
 	"sort"
-	"strings"
 
 	"github.com/nixlint/nixlint/analysis"
 	"github.com/nixlint/nixlint/engine/suppress"
@@ -118,34 +118,9 @@ func (p *plan) byName(name string) *analysis.Analyzer {
 	return nil
 }
 
-// closest returns the known rule id nearest to s by edit distance, if close
-// enough to be a typo.
+// closest returns the known rule id nearest to s, if close enough to be a
+// typo.
 func closest(s string, names []string) string {
-	best, bestD := "", len(s)/3+1
-	for _, k := range names {
-		if d := editDistance(strings.ToLower(s), k); d < bestD {
-			best, bestD = k, d
-		}
-	}
+	best, _ := didyoumean.Typo(s, names)
 	return best
-}
-
-func editDistance(a, b string) int {
-	prev := make([]int, len(b)+1)
-	cur := make([]int, len(b)+1)
-	for j := range prev {
-		prev[j] = j
-	}
-	for i := 1; i <= len(a); i++ {
-		cur[0] = i
-		for j := 1; j <= len(b); j++ {
-			c := prev[j-1]
-			if a[i-1] != b[j-1] {
-				c++
-			}
-			cur[j] = min(c, prev[j]+1, cur[j-1]+1)
-		}
-		prev, cur = cur, prev
-	}
-	return prev[len(b)]
 }

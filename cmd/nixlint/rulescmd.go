@@ -5,6 +5,7 @@ import (
 	"errors"
 	"flag"
 	"fmt"
+	"github.com/nixlint/nixlint/internal/didyoumean"
 	"io"
 	"sort"
 	"strings"
@@ -161,31 +162,10 @@ func indentLines(s string) string {
 
 // suggest returns the rule id closest to s, if it looks like a typo.
 func suggest(s string) string {
-	best, bestD := "", len(s)/3+1
+	names := make([]string, 0, len(rules.All()))
 	for _, a := range rules.All() {
-		if d := distance(s, a.Name); d < bestD {
-			best, bestD = a.Name, d
-		}
+		names = append(names, a.Name)
 	}
+	best, _ := didyoumean.Typo(s, names)
 	return best
-}
-
-func distance(a, b string) int {
-	prev := make([]int, len(b)+1)
-	cur := make([]int, len(b)+1)
-	for j := range prev {
-		prev[j] = j
-	}
-	for i := 1; i <= len(a); i++ {
-		cur[0] = i
-		for j := 1; j <= len(b); j++ {
-			c := prev[j-1]
-			if a[i-1] != b[j-1] {
-				c++
-			}
-			cur[j] = min(c, prev[j]+1, cur[j-1]+1)
-		}
-		prev, cur = cur, prev
-	}
-	return prev[len(b)]
 }

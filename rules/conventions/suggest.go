@@ -1,6 +1,7 @@
 package conventions
 
 import (
+	"github.com/nixlint/nixlint/internal/didyoumean"
 	"sort"
 
 	"github.com/nixlint/nixlint/config"
@@ -51,7 +52,7 @@ func didYouMean(p string, conv *config.Conventions) string {
 	names := conv.PrefixNames()
 	sort.Strings(names)
 	for _, c := range names {
-		d := distance(p, c)
+		d := didyoumean.Distance(p, c)
 		if d < bestD {
 			best, bestD = c, d
 		}
@@ -60,31 +61,4 @@ func didYouMean(p string, conv *config.Conventions) string {
 		return best
 	}
 	return ""
-}
-
-// distance is the optimal-string-alignment edit distance (insertions,
-// deletions, substitutions and adjacent transpositions, each costing 1).
-func distance(a, b string) int {
-	da := make([][]int, len(a)+1)
-	for i := range da {
-		da[i] = make([]int, len(b)+1)
-		da[i][0] = i
-	}
-	for j := 0; j <= len(b); j++ {
-		da[0][j] = j
-	}
-	for i := 1; i <= len(a); i++ {
-		for j := 1; j <= len(b); j++ {
-			cost := 1
-			if a[i-1] == b[j-1] {
-				cost = 0
-			}
-			d := min(da[i-1][j]+1, da[i][j-1]+1, da[i-1][j-1]+cost)
-			if i > 1 && j > 1 && a[i-1] == b[j-2] && a[i-2] == b[j-1] {
-				d = min(d, da[i-2][j-2]+1)
-			}
-			da[i][j] = d
-		}
-	}
-	return da[len(a)][len(b)]
 }
