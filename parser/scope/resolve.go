@@ -25,6 +25,8 @@ type resolver struct {
 	kids     []ast.Node // scratch space of expr
 	seen     []string   // scratch space of plainSet
 	seenMap  map[string]bool
+	bound    []*Binding // the bindings of the open lexical scopes, innermost last
+	bslab    bindingSlab
 }
 
 type withKey struct {
@@ -35,9 +37,10 @@ type withKey struct {
 type taskKind uint8
 
 const (
-	exprTask taskKind = iota // resolve expr
-	setTask                  // resolve the contents of set, then body (a let's)
-	exitTask                 // leave the scope entered with frame
+	exprTask     taskKind = iota // resolve expr
+	setTask                      // resolve the contents of set, then body (a let's)
+	exitTask                     // leave the lexical scope whose bindings start at bound[mark]
+	exitWithTask                 // leave the innermost with
 )
 
 type task struct {
@@ -46,13 +49,25 @@ type task struct {
 	expr  ast.Expr
 	set   *attrSet
 	body  ast.Expr
-	frame *frame
+	mark  int // for exitTask
 }
 
-// frame is one lexical scope: the bindings it pushed, or one with.
-type frame struct {
-	bindings []*Binding
-	with     bool
+// bindingSlab hands out Bindings from chunks that grow with the file: one
+// allocation per chunk instead of one per binding.
+type bindingSlab struct {
+	buf  []Binding
+	next int
+}
+
+func (s *bindingSlab) new() *Binding {
+	if len(s.buf) == 0 {
+		n := max(s.next, 8)
+		s.next = min(2*n, 256)
+		s.buf = make([]Binding, n)
+	}
+	b := &s.buf[0]
+	s.buf = s.buf[1:]
+	return b
 }
 
 func newResolver(info *Info, b *builder) *resolver {
@@ -85,7 +100,9 @@ func (r *resolver) run(root ast.Expr) {
 		case setTask:
 			r.set(t.set, t.body, t.quiet)
 		case exitTask:
-			r.exit(t.frame)
+			r.exit(t.mark)
+		case exitWithTask:
+			r.withs = r.withs[:len(r.withs)-1]
 		}
 	}
 }
@@ -111,9 +128,8 @@ func (r *resolver) expr(e ast.Expr, quiet bool) {
 		r.pushSet(r.b.setOf(e), e.Body, quiet)
 	case *ast.With:
 		r.pushExpr(e.Env, quiet) // below the exit: resolved outside the with
-		f := &frame{with: true}
 		r.withs = append(r.withs, e)
-		r.push(task{kind: exitTask, frame: f})
+		r.push(task{kind: exitWithTask})
 		r.pushExpr(e.Body, quiet)
 	case *ast.Lambda:
 		r.lambda(e, quiet)
@@ -153,15 +169,16 @@ func (r *resolver) set(s *attrSet, body ast.Expr, quiet bool) {
 		case *ast.Let, *ast.LegacyLet:
 			kind = Let
 		}
-		f := &frame{}
+		mark := len(r.bound)
 		for _, a := range s.attrs {
-			b := &Binding{Name: a.name, Kind: kind, Def: a.def, Decls: a.decls, From: a.from, Scope: s.node, Inherits: a.outer}
+			b := r.bslab.new()
+			*b = Binding{Name: a.name, Kind: kind, Def: a.def, Decls: a.decls, From: a.from, Scope: s.node, Inherits: a.outer}
 			if a.inherit == nil {
 				b.Value = a.value
 			}
-			r.bind(f, b)
+			r.bind(b)
 		}
-		r.push(task{kind: exitTask, frame: f})
+		r.push(task{kind: exitTask, mark: mark})
 	}
 	r.pushExpr(body, quiet)
 	for i := len(s.dropped) - 1; i >= 0; i-- {
@@ -224,19 +241,23 @@ func (r *resolver) nameExprs(n ast.AttrName, quiet bool) {
 // lambda enters the scope of the parameter and formals, in which the
 // formals' defaults and the body are resolved.
 func (r *resolver) lambda(l *ast.Lambda, quiet bool) {
-	f := &frame{}
+	mark := len(r.bound)
 	if l.Param != nil {
-		r.bind(f, &Binding{Name: l.Param.Name, Kind: Param, Def: l.Param, Scope: l})
+		b := r.bslab.new()
+		*b = Binding{Name: l.Param.Name, Kind: Param, Def: l.Param, Scope: l}
+		r.bind(b)
 	}
 	if l.Formals != nil {
 		for _, fm := range l.Formals.List {
 			if fm == nil || fm.Name == nil {
 				continue
 			}
-			r.bind(f, &Binding{Name: fm.Name.Name, Kind: Formal, Def: fm, Formal: fm, Scope: l})
+			b := r.bslab.new()
+			*b = Binding{Name: fm.Name.Name, Kind: Formal, Def: fm, Formal: fm, Scope: l}
+			r.bind(b)
 		}
 	}
-	r.push(task{kind: exitTask, frame: f})
+	r.push(task{kind: exitTask, mark: mark})
 	r.pushExpr(l.Body, quiet)
 	if l.Formals != nil {
 		for i := len(l.Formals.List) - 1; i >= 0; i-- {
@@ -247,20 +268,20 @@ func (r *resolver) lambda(l *ast.Lambda, quiet bool) {
 	}
 }
 
-func (r *resolver) bind(f *frame, b *Binding) {
+// bind enters b in the innermost lexical scope. Scopes are left in the
+// reverse order they were entered (the task stack sees to it), so their
+// bindings are kept on one stack.
+func (r *resolver) bind(b *Binding) {
 	r.info.Bindings = append(r.info.Bindings, b)
 	b.shadowed = r.names[b.Name]
 	r.names[b.Name] = b
-	f.bindings = append(f.bindings, b)
+	r.bound = append(r.bound, b)
 }
 
-func (r *resolver) exit(f *frame) {
-	if f.with {
-		r.withs = r.withs[:len(r.withs)-1]
-		return
-	}
-	for i := len(f.bindings) - 1; i >= 0; i-- {
-		b := f.bindings[i]
+// exit leaves the lexical scope whose bindings start at bound[mark].
+func (r *resolver) exit(mark int) {
+	for i := len(r.bound) - 1; i >= mark; i-- {
+		b := r.bound[i]
 		if b.shadowed == nil {
 			delete(r.names, b.Name)
 		} else {
@@ -268,6 +289,7 @@ func (r *resolver) exit(f *frame) {
 		}
 		b.shadowed = nil
 	}
+	r.bound = r.bound[:mark]
 }
 
 // inheritRef resolves the name of `inherit name;` as a reference. Even
