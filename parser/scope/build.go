@@ -176,12 +176,19 @@ func setParts(n ast.Node) (bindings []ast.Binding, rec, ok bool) {
 }
 
 // slab hands out pointers into chunks, to spare the allocator and the
-// garbage collector one object per attribute.
-type slab[T any] struct{ buf []T }
+// garbage collector one object per attribute. Chunks start small and grow
+// with the file: most files are small, and a fixed chunk of 64 was most of
+// what resolving them allocated.
+type slab[T any] struct {
+	buf  []T
+	next int // capacity of the next chunk
+}
 
 func (s *slab[T]) new() *T {
 	if len(s.buf) == cap(s.buf) {
-		s.buf = make([]T, 0, 64)
+		n := max(s.next, 4)
+		s.next = min(2*n, 256)
+		s.buf = make([]T, 0, n)
 	}
 	s.buf = s.buf[:len(s.buf)+1]
 	return &s.buf[len(s.buf)-1]
