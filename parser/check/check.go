@@ -75,23 +75,55 @@ func (c *checker) formals(l *ast.Lambda) {
 	if l.Formals == nil {
 		return
 	}
-	seen := map[string]bool{}
-	for _, f := range l.Formals.List {
+	list := l.Formals.List
+	var seen formalSet
+	if len(list) > smallFormals {
+		seen.m = make(map[string]bool, len(list))
+	}
+	for i, f := range list {
 		if f == nil || f.Name == nil {
 			continue
 		}
-		if seen[f.Name.Name] {
+		if seen.has(list[:i], f.Name.Name) {
 			c.add(parser.DuplicateFormal, f.Name.Pos(), f.Name.End(),
 				fmt.Sprintf("duplicate formal function argument '%s'", f.Name.Name))
 		}
-		seen[f.Name.Name] = true
+		seen.add(f.Name.Name)
 	}
-	if p := l.Param; p != nil && seen[p.Name] {
+	if p := l.Param; p != nil && seen.has(list, p.Name) {
 		// Nix reports this one at the start of the lambda; the @ name is
 		// where the fix goes.
 		c.add(parser.DuplicateFormal, p.Pos(), p.End(),
 			fmt.Sprintf("duplicate formal function argument '%s'", p.Name))
 	}
+}
+
+// smallFormals is the length of formals lists searched without a map: most
+// are short, and a map per lambda was most of what checking allocated.
+const smallFormals = 16
+
+// formalSet is the set of formal names seen so far: the formals before the
+// current one themselves when there are few, a map otherwise.
+type formalSet struct{ m map[string]bool }
+
+func (s *formalSet) add(name string) {
+	if s.m != nil {
+		s.m[name] = true
+	}
+}
+
+// has reports whether name is among the formals before, which are those
+// added so far.
+func (s *formalSet) has(before []*ast.Formal, name string) bool {
+	if s.m != nil {
+		return s.m[name]
+	}
+	for _, f := range before {
+		if f != nil && f.Name != nil && f.Name.Name == name {
+			return true
+		}
+	}
+	return false
 }
 
 // bindings reports dynamic attribute names where Nix forbids them: as the
