@@ -131,6 +131,10 @@ var checkCases = []struct {
 	{`{ a ? 1, a ? 2 }: a`, []string{"1:10: duplicate formal function argument 'a'"}},
 	{`{ a }@a: a`, []string{"1:7: duplicate formal function argument 'a'"}},
 	{`a@{ a }: a`, []string{"1:1: duplicate formal function argument 'a'"}},
+	// Past smallFormals formals, names are looked up in a map.
+	{`{ a, b, c, d, e, f, g, h, i, j, k, l, m, n, o, p, q, a }: a`, []string{"1:54: duplicate formal function argument 'a'"}},
+	{`{ a, b, c, d, e, f, g, h, i, j, k, l, m, n, o, p, q }@q: q`, []string{"1:55: duplicate formal function argument 'q'"}},
+	{`{ a, b, c, d, e, f, g, h, i, j, k, l, m, n, o, p, q }@r: r`, nil},
 	{`{ a, b }@c: a`, nil},
 	{`a@{ b ? a }: b`, nil},
 	{`a: { a }: a`, nil},
