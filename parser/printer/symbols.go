@@ -116,9 +116,11 @@ type symKey struct {
 	group, index, sub int
 }
 
-// newSymtab returns a table sized for a file of size bytes.
+// newSymtab returns a table sized for a file of size bytes. Generated
+// homelab modules have up to a new name per 50 bytes or so; growing the map
+// costs more than the unused room of one sized a little too large.
 func newSymtab(size int) *symtab {
-	return &symtab{rank: make(map[string]symKey, min(size/96, 1<<14))}
+	return &symtab{rank: make(map[string]symKey, min(size/48, 1<<14))}
 }
 
 // alloc charges the open region for an allocation of Nix's parser. The
