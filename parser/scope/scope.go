@@ -158,11 +158,13 @@ func Resolve(f *ast.File) *Info {
 	if f == nil || ast.IsNil(f.Expr) {
 		return &Info{Refs: map[*ast.Ident]*Binding{}}
 	}
-	// About one reference per 16 bytes of real-world Nix: sizing the map
-	// up front saves rehashing it as it grows.
+	// Sizing the map up front saves rehashing it as it grows, but one
+	// too large costs clearing and scanning it. Modules have about one
+	// reference per 16 to 60 bytes (60 in bench/gentree's homelab tree):
+	// one per 32 grows the map at most once and wastes little.
 	size := 0
 	if f.Tok != nil {
-		size = f.Tok.Size() / 16
+		size = f.Tok.Size() / 32
 	}
 	info := &Info{Refs: make(map[*ast.Ident]*Binding, min(max(size, 8), 1<<20))}
 	b := newBuilder()
