@@ -64,7 +64,11 @@ func runParse(args []string, stdout, stderr io.Writer) int {
 	defer debug.SetMemoryLimit(debug.SetMemoryLimit(2 << 30))
 	out := bufio.NewWriterSize(stdout, 64<<10)
 	code := 0
-	for r := range parseAll(files, *format, printer.HomeDir()) {
+	// The working directory is looked up once: filepath.Abs would ask
+	// the system for it (two stats) once per file. Without one, each
+	// file with a relative name reports the error as before.
+	wd, _ := os.Getwd()
+	for r := range parseAll(files, *format, wd, printer.HomeDir()) {
 		if len(r.errs) > 0 {
 			// Flush first so that stdout and stderr interleave by file.
 			out.Flush()
@@ -92,7 +96,7 @@ type parsed struct {
 // results in the order of the files. At most a few files per core are
 // held in memory at once. The workers live for the whole run so that
 // their stacks, grown by the parser's recursion, are reused.
-func parseAll(files []string, format, home string) <-chan parsed {
+func parseAll(files []string, format, wd, home string) <-chan parsed {
 	type job struct {
 		name string
 		slot chan parsed
@@ -103,7 +107,7 @@ func parseAll(files []string, format, home string) <-chan parsed {
 	for range workers {
 		go func() {
 			for j := range jobs {
-				j.slot <- parseOne(j.name, format, home)
+				j.slot <- parseOne(j.name, format, wd, home)
 			}
 		}()
 	}
@@ -127,7 +131,8 @@ func parseAll(files []string, format, home string) <-chan parsed {
 }
 
 // parseOne prints one file and reports whether it was free of errors.
-func parseOne(name, format, home string) parsed {
+// Relative names are relative to wd.
+func parseOne(name, format, wd, home string) parsed {
 	var out, stderr bytes.Buffer
 	src, err := os.ReadFile(name)
 	if err != nil {
@@ -149,8 +154,15 @@ func parseOne(name, format, home string) parsed {
 	case "json":
 		err = printer.JSON(&out, fset, f)
 	default:
-		var dir string
-		dir, err = filepath.Abs(filepath.Dir(name))
+		// As filepath.Abs does, with the working directory known.
+		dir := filepath.Dir(name)
+		switch {
+		case filepath.IsAbs(dir):
+		case wd != "":
+			dir = filepath.Join(wd, dir)
+		default:
+			dir, err = filepath.Abs(dir)
+		}
 		if err == nil {
 			err = printer.Config{Dir: dir, Home: home}.Nix(&out, fset, f)
 		}
