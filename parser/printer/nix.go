@@ -10,6 +10,7 @@ import (
 	"io"
 	"os"
 	"os/user"
+	"slices"
 
 	"github.com/nixlint/nixlint/parser/ast"
 )
@@ -47,12 +48,17 @@ func (c Config) Nix(w io.Writer, fset *token.FileSet, f *ast.File) error {
 	syms := newSymtab(size)
 	l := &lowerer{syms: syms, dir: c.Dir, home: c.Home}
 	e := l.expr(f.Expr)
-	p := &shower{syms: syms}
+	out := outBufs.Get().(*outBuf)
 	// The canonical form is usually a little longer than the source.
-	p.b.Grow(size + size/2 + 64)
+	out.buf = slices.Grow(out.buf[:0], size+size/2+64)
+	p := &shower{b: out, syms: syms}
 	p.show(e)
-	p.b.WriteByte('\n')
-	if _, err := io.WriteString(w, p.b.String()); err != nil {
+	out.WriteByte('\n')
+	_, err := w.Write(out.buf)
+	if cap(out.buf) <= maxPooled {
+		outBufs.Put(out)
+	}
+	if err != nil {
 		return fmt.Errorf("printer: writing %s: %w", f.Name, err)
 	}
 	return nil

@@ -8,20 +8,20 @@ import (
 )
 
 // shower prints lowered expressions exactly as the show methods of Nix 2.8
-// (src/libexpr/nixexpr.cc) do. It writes to a strings.Builder, which never
-// fails; the caller writes the result out once.
+// (src/libexpr/nixexpr.cc) do. It writes to an outBuf, which never fails;
+// the caller writes the result out once.
 //
 // show recurses over the tree; the parser bounds nesting, and a chain of
 // binary operators a few hundred thousand long still fits Go's growable
 // stack.
 type shower struct {
-	b    strings.Builder
+	b    *outBuf
 	syms *symtab
 	num  [24]byte // scratch for formatting integers without allocating
 }
 
 func (p *shower) show(e nexpr) {
-	b := &p.b
+	b := p.b
 	switch e := e.(type) {
 	case *nInt:
 		b.Write(strconv.AppendInt(p.num[:0], e.v, 10))
@@ -123,7 +123,7 @@ func (p *shower) attrPath(path []nAttrName) {
 			p.b.WriteByte('.')
 		}
 		if n.expr == nil {
-			showID(&p.b, n.sym)
+			showID(p.b, n.sym)
 		} else {
 			p.b.WriteString(`"${`)
 			p.show(n.expr)
@@ -135,7 +135,7 @@ func (p *shower) attrPath(path []nAttrName) {
 // attrs prints a set: static attributes sorted by name, then the dynamic
 // ones in source order.
 func (p *shower) attrs(a *nAttrs) {
-	b := &p.b
+	b := p.b
 	if a.rec {
 		b.WriteString("rec ")
 	}
@@ -167,7 +167,7 @@ func (p *shower) attrs(a *nAttrs) {
 
 // let prints a let; its bindings come in symbol order (see symbols.go).
 func (p *shower) let(e *nLet) {
-	b := &p.b
+	b := p.b
 	b.WriteString("(let ")
 	sortAttrs(e.attrs, p.syms.cmp)
 	for _, entry := range e.attrs.attrs {
@@ -199,7 +199,7 @@ func sortAttrs(a *nAttrs, cmp func(x, y string) int) {
 }
 
 func (p *shower) lambda(e *nLambda) {
-	b := &p.b
+	b := p.b
 	b.WriteString("(")
 	if e.formals != nil {
 		b.WriteString("{ ")
@@ -235,7 +235,7 @@ func (p *shower) lambda(e *nLambda) {
 // showString is Nix's showString: a double-quoted string escaping `"`, `\`
 // and `$`, and newline, carriage return and tab. Other bytes, including
 // invalid UTF-8, are written as they are.
-func showString(b *strings.Builder, s string) {
+func showString(b *outBuf, s string) {
 	b.WriteByte('"')
 	for i := 0; i < len(s); i++ {
 		switch c := s[i]; c {
@@ -258,7 +258,7 @@ func showString(b *strings.Builder, s string) {
 // showID is Nix's showId: a name printed bare when it looks like an
 // identifier, quoted otherwise. Only the keyword `if` is quoted (a FIXME in
 // Nix).
-func showID(b *strings.Builder, s string) {
+func showID(b *outBuf, s string) {
 	if s == "" {
 		b.WriteString(`""`)
 		return
