@@ -5,6 +5,8 @@ import (
 	"slices"
 	"strconv"
 	"strings"
+
+	"github.com/nixlint/nixlint/parser/ast"
 )
 
 // shower prints lowered expressions exactly as the show methods of Nix 2.8
@@ -232,65 +234,11 @@ func (p *shower) lambda(e *nLambda) {
 	b.WriteString(")")
 }
 
-// showString is Nix's showString: a double-quoted string escaping `"`, `\`
-// and `$`, and newline, carriage return and tab. Other bytes, including
-// invalid UTF-8, are written as they are.
-func showString(b *outBuf, s string) {
-	b.WriteByte('"')
-	// Runs of bytes that need no escape are copied whole.
-	start := 0
-	for i := 0; i < len(s); i++ {
-		var esc string
-		switch s[i] {
-		case '"':
-			esc = `\"`
-		case '\\':
-			esc = `\\`
-		case '$':
-			esc = `\$`
-		case '\n':
-			esc = `\n`
-		case '\r':
-			esc = `\r`
-		case '\t':
-			esc = `\t`
-		default:
-			continue
-		}
-		b.WriteString(s[start:i])
-		b.WriteString(esc)
-		start = i + 1
-	}
-	b.WriteString(s[start:])
-	b.WriteByte('"')
-}
+// showString is Nix's showString (see ast.AppendQuoted).
+func showString(b *outBuf, s string) { b.buf = ast.AppendQuoted(b.buf, s) }
 
-// showID is Nix's showId: a name printed bare when it looks like an
-// identifier, quoted otherwise. Only the keyword `if` is quoted (a FIXME in
-// Nix).
-func showID(b *outBuf, s string) {
-	if s == "" {
-		b.WriteString(`""`)
-		return
-	}
-	if s == "if" {
-		b.WriteString(`"if"`)
-		return
-	}
-	c := s[0]
-	if !(c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c == '_') {
-		showString(b, s)
-		return
-	}
-	for i := 0; i < len(s); i++ {
-		c := s[i]
-		if !(c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9' || c == '_' || c == '\'' || c == '-') {
-			showString(b, s)
-			return
-		}
-	}
-	b.WriteString(s)
-}
+// showID is Nix's showId (see ast.AppendName).
+func showID(b *outBuf, s string) { b.buf = ast.AppendName(b.buf, s) }
 
 // formatFloat prints f as a C++ ostream does by default: %g with six
 // significant digits.

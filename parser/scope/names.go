@@ -90,54 +90,8 @@ func literalString(s *ast.String) (string, bool) {
 }
 
 // FormatName renders a name as Nix 2.8's printIdentifier does in its error
-// messages (attribute names, undefined variables): bare when it looks like
-// an identifier, quoted otherwise. Nix quotes only the keyword "if" (its
-// source says "FIXME: handle other keywords").
-func FormatName(s string) string {
-	if s == "" {
-		return `""`
-	}
-	if s == "if" {
-		return `"if"`
-	}
-	if !identStart(s[0]) {
-		return quote(s)
-	}
-	for i := 0; i < len(s); i++ {
-		c := s[i]
-		if !identStart(c) && !(c >= '0' && c <= '9') && c != '\'' && c != '-' {
-			return quote(s)
-		}
-	}
-	return s
-}
-
-func identStart(c byte) bool {
-	return c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c == '_'
-}
-
-// quote renders s as Nix's printLiteralString does.
-func quote(s string) string {
-	var b strings.Builder
-	b.WriteByte('"')
-	for i := 0; i < len(s); i++ {
-		switch c := s[i]; c {
-		case '"', '\\', '$':
-			b.WriteByte('\\')
-			b.WriteByte(c)
-		case '\n':
-			b.WriteString(`\n`)
-		case '\r':
-			b.WriteString(`\r`)
-		case '\t':
-			b.WriteString(`\t`)
-		default:
-			b.WriteByte(c)
-		}
-	}
-	b.WriteByte('"')
-	return b.String()
-}
+// messages (attribute names, undefined variables); see ast.FormatName.
+func FormatName(s string) string { return ast.FormatName(s) }
 
 // formatPath renders an attribute path for a message, as Nix's
 // showAttrPath does. Nix prints a dynamic segment's expression inside
