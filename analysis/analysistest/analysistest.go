@@ -292,3 +292,52 @@ func check(findings []report.Finding, wants []*want) []string {
 	}
 	return out
 }
+
+// DocExamples checks a rule's documentation: it is complete (title,
+// description, principle, violation and fix), docs/rules/<id>.md (under
+// docsDir) shows it, and the documented violation is reported while the
+// documented fix is not. Each example is wrapped in `{ config, self, ... }:
+// { … }` and placed at path in a miniature repository holding a flake.nix
+// and the extra files.
+func DocExamples(t *testing.T, a *analysis.Analyzer, docsDir, path string, extra map[string]string) {
+	t.Helper()
+	if a.Docs == nil || a.Docs.Principle == "" || a.Docs.Bad == "" || a.Docs.Good == "" || a.Title() == "" || a.Description() == "" {
+		t.Errorf("%s: incomplete documentation", a.Name)
+		return
+	}
+	md, err := os.ReadFile(filepath.Join(docsDir, a.Name+".md"))
+	if err != nil {
+		t.Errorf("%s: %v", a.Name, err)
+	} else {
+		for _, want := range []string{a.Docs.Principle, a.Docs.Bad, a.Docs.Good, "`" + a.Severity.String() + "`"} {
+			if !strings.Contains(string(md), want) {
+				t.Errorf("%s/%s.md is out of date: it lacks %q", docsDir, a.Name, want)
+			}
+		}
+	}
+	names := make([]string, 0, len(extra))
+	for name := range extra {
+		names = append(names, name)
+	}
+	sort.Strings(names)
+	for _, ex := range []struct {
+		kind, src string
+		want      bool
+	}{{"Bad", a.Docs.Bad, true}, {"Good", a.Docs.Good, false}} {
+		var b strings.Builder
+		b.WriteString("-- flake.nix --\n{ outputs = _: { }; }\n")
+		b.WriteString("-- " + path + " --\n{ config, self, ... }:\n{\n" + ex.src + "\n}\n")
+		for _, name := range names {
+			b.WriteString("-- " + name + " --\n" + extra[name] + "\n")
+		}
+		found := 0
+		for _, f := range Lint(t, b.String(), a).Findings {
+			if f.Rule == a.Name && !f.Suppressed {
+				found++
+			}
+		}
+		if (found > 0) != ex.want {
+			t.Errorf("%s: the documented %s example gives %d findings", a.Name, ex.kind, found)
+		}
+	}
+}
