@@ -109,12 +109,14 @@ func Run(ctx context.Context, opts Options) (*report.Result, error) {
 	trace("walk", time.Since(start))
 	start = time.Now()
 	fset := token.NewFileSet()
-	files, skipped, internal := load(ctx, fset, root, t.files, opts.Workers)
+	restoreGC := func() {}
+	defer func() { restoreGC() }()
+	pace := func(sourceBytes int64) { restoreGC = paceGC(sourceBytes, os.Getenv("GOGC") != "") }
+	files, skipped, internal := load(ctx, fset, root, t.files, opts.Workers, pace)
 	trace("read and parse", time.Since(start))
 	if err := ctx.Err(); err != nil {
 		return nil, err
 	}
-	defer paceGC(files, os.Getenv("GOGC") != "")()
 
 	r := &runner{
 		fset:    fset,

@@ -1,12 +1,8 @@
 package engine
 
-import (
-	"runtime/debug"
+import "runtime/debug"
 
-	"github.com/nixlint/nixlint/analysis"
-)
-
-// The garbage collector's pace during the analyses.
+// The garbage collector's pace while parsing and analysing.
 //
 // The analyses allocate about 60 times the size of the sources in
 // short-lived values (scopes, paths, positions), while what stays live (the
@@ -41,17 +37,13 @@ func gcPercent(sourceBytes int64) int {
 	return max(minGCPercent, min(maxGCPercent, p))
 }
 
-// paceGC sets the collector's pace for the analyses of files, unless the
-// user chose one through GOGC, and returns a function that restores the
-// previous pace.
-func paceGC(files []*analysis.File, userSet bool) (restore func()) {
+// paceGC sets the collector's pace for parsing and analysing sources of
+// the given total size, unless the user chose one through GOGC, and returns
+// a function that restores the previous pace.
+func paceGC(sourceBytes int64, userSet bool) (restore func()) {
 	if userSet {
 		return func() {}
 	}
-	var n int64
-	for _, f := range files {
-		n += int64(len(f.Src))
-	}
-	prev := debug.SetGCPercent(gcPercent(n))
+	prev := debug.SetGCPercent(gcPercent(sourceBytes))
 	return func() { debug.SetGCPercent(prev) }
 }

@@ -28,36 +28,41 @@ type internalNote struct {
 // load reads and parses the files in parallel, one worker per CPU. It
 // returns the parsed files in path order, the number of git-crypt files
 // skipped, and internal errors.
-func load(ctx context.Context, fset *token.FileSet, root string, paths []string, workers int) ([]*analysis.File, int, []internalNote) {
-	if workers <= 0 {
-		workers = runtime.NumCPU()
-	}
+//
+// All files are read before any is parsed, so that the collector's pace can
+// be set from the size of the sources before parsing allocates the trees
+// (see paceGC); reading is cheap next to parsing. pace is called with the
+// total size read; the function it returns is called when the run is over.
+func load(ctx context.Context, fset *token.FileSet, root string, paths []string, workers int, pace func(sourceBytes int64)) ([]*analysis.File, int, []internalNote) {
 	type result struct {
+		src      []byte
 		file     *analysis.File
 		crypt    bool
 		internal *internalNote
 	}
 	results := make([]result, len(paths))
-	jobs := make(chan int)
-	var wg sync.WaitGroup
-	for w := 0; w < workers; w++ {
-		wg.Add(1)
-		go func() {
-			defer wg.Done()
-			for i := range jobs {
-				f, crypt, note := loadFile(fset, root, paths[i])
-				results[i] = result{f, crypt, note}
-			}
-		}()
-	}
-	for i := range paths {
-		if ctx.Err() != nil {
-			break
+	parallel(ctx, len(paths), workers, func(i int) {
+		src, err := os.ReadFile(filepath.Join(root, filepath.FromSlash(paths[i])))
+		switch {
+		case err != nil:
+			results[i].file = unreadable(fset, paths[i], fmt.Errorf("cannot read file: %w", unwrapPathError(err)))
+		case bytes.HasPrefix(src, gitCryptMagic):
+			results[i].crypt = true
+		default:
+			results[i].src = src
 		}
-		jobs <- i
+	})
+	var total int64
+	for _, r := range results {
+		total += int64(len(r.src))
 	}
-	close(jobs)
-	wg.Wait()
+	pace(total)
+	parallel(ctx, len(paths), workers, func(i int) {
+		r := &results[i]
+		if r.file == nil && !r.crypt {
+			r.file, r.internal = parseFile(fset, paths[i], r.src)
+		}
+	})
 
 	var files []*analysis.File
 	var skipped int
@@ -76,16 +81,36 @@ func load(ctx context.Context, fset *token.FileSet, root string, paths []string,
 	return files, skipped, notes
 }
 
-// loadFile reads and parses one file. A parser panic (a bug) is recovered:
+// parallel calls do(i) for every i in [0, n) on up to workers goroutines
+// (0: one per CPU), and stops handing out indexes once ctx is done.
+func parallel(ctx context.Context, n, workers int, do func(i int)) {
+	if workers <= 0 {
+		workers = runtime.NumCPU()
+	}
+	jobs := make(chan int)
+	var wg sync.WaitGroup
+	for w := 0; w < workers; w++ {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for i := range jobs {
+				do(i)
+			}
+		}()
+	}
+	for i := 0; i < n; i++ {
+		if ctx.Err() != nil {
+			break
+		}
+		jobs <- i
+	}
+	close(jobs)
+	wg.Wait()
+}
+
+// parseFile parses one file's source. A parser panic (a bug) is recovered:
 // the file is kept without a tree and the panic becomes an internal error.
-func loadFile(fset *token.FileSet, root, rel string) (f *analysis.File, crypt bool, note *internalNote) {
-	src, err := os.ReadFile(filepath.Join(root, filepath.FromSlash(rel)))
-	if err != nil {
-		return unreadable(fset, rel, fmt.Errorf("cannot read file: %w", unwrapPathError(err))), false, nil
-	}
-	if bytes.HasPrefix(src, gitCryptMagic) {
-		return nil, true, nil
-	}
+func parseFile(fset *token.FileSet, rel string, src []byte) (f *analysis.File, note *internalNote) {
 	defer func() {
 		if v := recover(); v != nil {
 			f = unreadable(fset, rel, fmt.Errorf("cannot parse file: parser failed"))
@@ -99,7 +124,7 @@ func loadFile(fset *token.FileSet, root, rel string) (f *analysis.File, crypt bo
 		tf.SetLinesForContent(src)
 		tree = &ast.File{Name: rel, Tok: tf}
 	}
-	return &analysis.File{Path: rel, Src: src, AST: tree, Syntax: errs, Tok: tree.Tok}, false, nil
+	return &analysis.File{Path: rel, Src: src, AST: tree, Syntax: errs, Tok: tree.Tok}, nil
 }
 
 // unreadable returns a File for a file whose content could not be had: an
