@@ -1,0 +1,108 @@
+package module_test
+
+import (
+	"fmt"
+	"go/token"
+	"io/fs"
+	"os"
+	"path/filepath"
+	"runtime"
+	"strconv"
+	"strings"
+	"testing"
+
+	"github.com/nixlint/nixlint/analysis"
+	"github.com/nixlint/nixlint/bench/tree"
+	"github.com/nixlint/nixlint/model/module"
+	"github.com/nixlint/nixlint/parser"
+	"github.com/nixlint/nixlint/parser/scope"
+)
+
+// parsedRepo is bench/tree's generated repository of n files, parsed and
+// resolved: the input of the module model.
+func parsedRepo(tb testing.TB, dir string, n int) ([]*analysis.File, []*scope.Info) {
+	tb.Helper()
+	if _, err := tree.Generate(dir, n); err != nil {
+		tb.Fatal(err)
+	}
+	fset := token.NewFileSet()
+	var files []*analysis.File
+	var infos []*scope.Info
+	err := filepath.WalkDir(dir, func(p string, d fs.DirEntry, err error) error {
+		if err != nil || d.IsDir() || !strings.HasSuffix(p, ".nix") {
+			return err
+		}
+		src, err := os.ReadFile(p)
+		if err != nil {
+			return err
+		}
+		rel, _ := filepath.Rel(dir, p)
+		rel = filepath.ToSlash(rel)
+		tree, errs := parser.ParseFile(fset, rel, src)
+		f := &analysis.File{Path: rel, Src: src, AST: tree, Syntax: errs, Tok: tree.Tok}
+		var info *scope.Info
+		if module.Resolvable(f) {
+			info = scope.Resolve(tree)
+		}
+		files = append(files, f)
+		infos = append(infos, info)
+		return nil
+	})
+	if err != nil {
+		tb.Fatal(err)
+	}
+	return files, infos
+}
+
+// BenchmarkBuild measures building the module model of the generated
+// 3 500-file repository from parsed and resolved files (what PerFile does
+// after resolving, and module.New).
+func BenchmarkBuild(b *testing.B) {
+	files, infos := parsedRepo(b, b.TempDir(), 3500)
+	b.ReportAllocs()
+	b.ResetTimer()
+	for i := 0; i < b.N; i++ {
+		mods := make([]*module.Module, len(files))
+		for j, f := range files {
+			mods[j] = module.BuildResolved(f, infos[j])
+		}
+		module.New(mods...)
+	}
+}
+
+// TestLiveHeap reports the heap the module model of a large generated
+// repository keeps alive. It is a measurement, not a check: set
+// NIXLINT_MODEL_HEAP=40000 to run it on that many files.
+func TestLiveHeap(t *testing.T) {
+	n, _ := strconv.Atoi(os.Getenv("NIXLINT_MODEL_HEAP"))
+	if n <= 0 {
+		t.Skip("set NIXLINT_MODEL_HEAP=<files> to measure the model's live heap")
+	}
+	files, infos := parsedRepo(t, t.TempDir(), n)
+	before := liveHeap()
+	mods := make([]*module.Module, len(files))
+	for j, f := range files {
+		mods[j] = module.BuildResolved(f, infos[j])
+	}
+	m := module.New(mods...)
+	after := liveHeap()
+	defs := 0
+	for _, mod := range m.Modules() {
+		defs += len(mod.Defs)
+		for _, in := range mod.Inline {
+			defs += len(in.Defs)
+		}
+	}
+	fmt.Printf("%d files: %d definitions; model live heap %.1f MB\n", len(files), defs, float64(after-before)/1e6)
+	runtime.KeepAlive(files)
+	runtime.KeepAlive(infos)
+	runtime.KeepAlive(m)
+}
+
+func liveHeap() uint64 {
+	runtime.GC()
+	runtime.GC()
+	var ms runtime.MemStats
+	runtime.ReadMemStats(&ms)
+	return ms.HeapAlloc
+}
