@@ -31,14 +31,21 @@ files=$(tr -cd '\0' < "$list" | wc -c)
 bytes=$(xargs -0 cat < "$list" | wc -c)
 echo "$files files, $bytes bytes, best of $runs runs, $(nproc) CPUs"
 
-# best TIME_CMD...: prints the best wall time in seconds of RUNS runs.
+# best OKCODES CMD...: prints the best wall time in seconds of RUNS runs
+# of CMD, and stops the script when CMD exits with a code not in OKCODES
+# (a timing of a command that failed at once would mean nothing).
 best() {
-  local b=""
+  local ok=$1 b=""
+  shift
   for _ in $(seq "$runs"); do
-    local s e t
+    local s e t code=0
     s=$(date +%s.%N)
-    "$@" > /dev/null 2>&1 || true
+    "$@" > /dev/null 2>"$tmp/stderr" || code=$?
     e=$(date +%s.%N)
+    case " $ok " in
+      *" $code "*) ;;
+      *) echo "$* exited with $code:" >&2; head -5 "$tmp/stderr" >&2; exit 2 ;;
+    esac
     t=$(awk -v s="$s" -v e="$e" 'BEGIN { printf "%.4f", e - s }')
     if [ -z "$b" ] || awk -v t="$t" -v b="$b" 'BEGIN { exit !(t < b) }'; then b=$t; fi
   done
@@ -51,9 +58,9 @@ best() {
 nix_parse() { xargs -0 nix-instantiate --parse < "$list"; }
 cat_all() { xargs -0 cat < "$list"; }
 
-t_lint=$(best "$bin" --fail-on never "$dir")
-t_nix=$(best nix_parse)
-t_cat=$(best cat_all)
+t_lint=$(best "0" "$bin" --fail-on never "$dir")
+t_nix=$(best "0" nix_parse)
+t_cat=$(best "0" cat_all)
 
 printf '%-28s %8.3fs\n' "nixlint (full lint)" "$t_lint" "nix-instantiate --parse" "$t_nix" "cat" "$t_cat"
 awk -v l="$t_lint" -v n="$t_nix" -v c="$t_cat" 'BEGIN {
