@@ -1,29 +1,92 @@
 package module
 
-import "strings"
+import (
+	"strings"
+	"sync"
+)
 
 // Index answers, for many paths, whether a set of options covers them,
 // without scanning every option for every path.
+//
+// Options are kept in a trie of their segments, one map for the whole
+// trie, so that neither building nor querying it joins strings. Paths are
+// compared as dotted strings (PathString), which for identifier segments
+// is the same as comparing segments; the rare paths with other segments
+// (quoted, or holding dots) take the string comparison, built on first
+// use.
 type Index struct {
+	children map[edge]int32 // the trie: node and segment to child node
+	exact    []bool         // per node: an option's path ends there
+	dynamic  []*Option      // options with a dynamic segment, scanned
+
+	opts []*Option // every option, for the string comparison
+
+	strOnce sync.Once
+	str     *stringIndex
+}
+
+// edge is a trie edge: the parent node (0 is the root) and a segment.
+type edge struct {
+	parent int32
+	seg    string
+}
+
+// stringIndex compares paths as dotted strings.
+type stringIndex struct {
 	exact    map[string]bool // the options' paths, dotted
 	prefixes map[string]bool // every proper prefix of an option's path
-	dynamic  []*Option       // options with a dynamic segment, scanned
 }
 
 // NewIndex indexes options.
 func NewIndex(opts []*Option) *Index {
-	ix := &Index{exact: make(map[string]bool), prefixes: make(map[string]bool)}
+	ix := &Index{children: make(map[edge]int32, len(opts)), exact: []bool{false}, opts: opts}
 	for _, o := range opts {
 		if dynamicPath(o.Path) {
 			ix.dynamic = append(ix.dynamic, o)
 			continue
 		}
-		ix.exact[PathString(o.Path)] = true
-		for i := 1; i < len(o.Path); i++ {
-			ix.prefixes[PathString(o.Path[:i])] = true
+		// The identifier segments that start the path are, dotted, the
+		// path's dotted prefixes: they go in the trie; a path that is all
+		// identifiers is an option's path there too.
+		node := int32(0)
+		plain := true
+		for _, s := range o.Path {
+			if !isIdent(s) {
+				plain = false
+				break
+			}
+			e := edge{node, s}
+			next, ok := ix.children[e]
+			if !ok {
+				next = int32(len(ix.exact))
+				ix.children[e] = next
+				ix.exact = append(ix.exact, false)
+			}
+			node = next
+		}
+		if plain && len(o.Path) > 0 {
+			ix.exact[node] = true
 		}
 	}
 	return ix
+}
+
+// strings returns the string comparison, building it on first use.
+func (ix *Index) strings() *stringIndex {
+	ix.strOnce.Do(func() {
+		s := &stringIndex{exact: make(map[string]bool), prefixes: make(map[string]bool)}
+		for _, o := range ix.opts {
+			if dynamicPath(o.Path) {
+				continue
+			}
+			s.exact[PathString(o.Path)] = true
+			for i := 1; i < len(o.Path); i++ {
+				s.prefixes[PathString(o.Path[:i])] = true
+			}
+		}
+		ix.str = s
+	})
+	return ix.str
 }
 
 // Covers reports whether p is an option's path, lies below one (a value
@@ -32,17 +95,43 @@ func (ix *Index) Covers(p []string) bool {
 	if dynamicPath(p) {
 		return ix.scan(p, ix.all())
 	}
+	if !plainPath(p) {
+		return ix.coversString(p)
+	}
+	node := int32(0)
+	found := true
+	for _, s := range p {
+		next, ok := ix.children[edge{node, s}]
+		if !ok {
+			found = false
+			break
+		}
+		if ix.exact[next] {
+			return true
+		}
+		node = next
+	}
+	if found && len(p) > 0 {
+		return true // a proper prefix of an option's path
+	}
+	return ix.scan(p, ix.dynamic)
+}
+
+// coversString is Covers comparing dotted strings, for paths with segments
+// that are not identifiers.
+func (ix *Index) coversString(p []string) bool {
+	str := ix.strings()
 	var b strings.Builder
 	for i, s := range p {
 		if i > 0 {
 			b.WriteByte('.')
 		}
 		b.WriteString(s)
-		if ix.exact[b.String()] {
+		if str.exact[b.String()] {
 			return true
 		}
 	}
-	if ix.prefixes[b.String()] {
+	if str.prefixes[b.String()] {
 		return true
 	}
 	return ix.scan(p, ix.dynamic)
@@ -50,7 +139,7 @@ func (ix *Index) Covers(p []string) bool {
 
 func (ix *Index) all() []*Option {
 	out := append([]*Option(nil), ix.dynamic...)
-	for k := range ix.exact {
+	for k := range ix.strings().exact {
 		out = append(out, &Option{Path: strings.Split(k, ".")})
 	}
 	return out
@@ -63,6 +152,17 @@ func (ix *Index) scan(p []string, opts []*Option) bool {
 		}
 	}
 	return false
+}
+
+// plainPath reports whether every segment of p is an identifier, so that
+// comparing it by segments is comparing it dotted.
+func plainPath(p []string) bool {
+	for _, s := range p {
+		if !isIdent(s) {
+			return false
+		}
+	}
+	return true
 }
 
 func dynamicPath(p []string) bool {

@@ -70,12 +70,20 @@ func runFirewallToggle(pass *analysis.Pass) (any, error) {
 			if isFormat(mod) {
 				continue
 			}
-			own := module.NewIndex(m.UnitOptions(mod))
+			// The unit's options are indexed only for a module that sets
+			// an openFirewall: most set none.
+			var own *module.Index
+			covered := func(p []string) bool {
+				if own == nil {
+					own = module.NewIndex(m.UnitOptions(mod))
+				}
+				return own.Covers(p)
+			}
 			for _, d := range mod.Defs {
 				switch {
 				case isFirewallPorts(d.Path):
 					checkPorts(pass, d)
-				case isUpstreamOpenFirewall(d.Path) && !own.Covers(d.Path):
+				case isUpstreamOpenFirewall(d.Path) && !covered(d.Path):
 					if v, ok := module.BoolLiteral(d.Value); ok && v && !firewallGuarded(d.Conds) {
 						pass.Report(analysis.Diagnostic{
 							Pos: d.KeyPos, End: d.End,
