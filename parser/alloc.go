@@ -1,6 +1,8 @@
 package parser
 
 import (
+	"unsafe"
+
 	"github.com/nixlint/nixlint/parser/ast"
 )
 
@@ -12,12 +14,29 @@ import (
 // chunks. Names and text that need no decoding are substrings of the
 // source, not copies.
 
-// Slabs start small, so that the many small files of a repository do not
-// pay for large chunks, and double up to maxSlab.
+// A Parser's slabs and arenas live as long as the Parser, across the files
+// it parses: a file's nodes continue the chunks the previous file started,
+// so that the many small files of a repository neither start with tiny
+// chunks nor leave half-empty ones behind. Chunks start at about
+// minChunk bytes, so that parsing one small file stays cheap, and double
+// up to about maxChunk bytes, within the allocator's small size classes
+// (at most 32 KB), which need no span of their own.
 const (
-	minSlab = 4
-	maxSlab = 256
+	minChunk = 512
+	maxChunk = 16 << 10
 )
+
+// chunkLen returns the number of elements of a chunk after one of n
+// elements of size bytes each (n is 0 for the first chunk).
+func chunkLen(n int, size uintptr) int {
+	if size == 0 {
+		size = 1
+	}
+	if n == 0 {
+		return max(minChunk/int(size), 4)
+	}
+	return max(min(2*n, maxChunk/int(size)), n)
+}
 
 // slab allocates values of type T in chunks. The chunk is consumed by
 // index rather than by reslicing: storing a slice writes a pointer, which
@@ -25,22 +44,21 @@ const (
 type slab[T any] struct {
 	buf  []T
 	next int // index of the next free element of buf
-	size int // size of the next chunk
 }
 
 func (s *slab[T]) alloc() *T {
 	if s.next == len(s.buf) {
-		switch {
-		case s.size == 0:
-			s.size = minSlab
-		case s.size < maxSlab:
-			s.size *= 2
-		}
-		s.buf, s.next = make([]T, s.size), 0
+		s.grow()
 	}
 	x := &s.buf[s.next]
 	s.next++
 	return x
+}
+
+// grow starts a new chunk; it is out of alloc's inlined fast path.
+func (s *slab[T]) grow() {
+	var zero T
+	s.buf, s.next = make([]T, chunkLen(len(s.buf), unsafe.Sizeof(zero))), 0
 }
 
 // arena hands out slices of T as windows of shared chunks. Each window's
@@ -49,7 +67,6 @@ func (s *slab[T]) alloc() *T {
 type arena[T any] struct {
 	buf  []T
 	next int // index of the next free element of buf (see slab)
-	size int // size of the next chunk
 }
 
 // make returns an arena slice of n zero elements, or nil when n is 0.
@@ -58,22 +75,27 @@ func (a *arena[T]) make(n int) []T {
 		return nil
 	}
 	if n > len(a.buf)-a.next {
-		if n > maxSlab/4 {
+		if !a.grow(n) {
 			// Large slices get their own allocation rather than
 			// wasting the rest of a chunk.
 			return make([]T, n)
 		}
-		switch {
-		case a.size == 0:
-			a.size = 2 * minSlab
-		case a.size < maxSlab:
-			a.size *= 2
-		}
-		a.buf, a.next = make([]T, max(a.size, n)), 0
 	}
 	out := a.buf[a.next : a.next+n : a.next+n]
 	a.next += n
 	return out
+}
+
+// grow starts a new chunk with room for n elements and reports true, or
+// reports false when n is too large for a chunk of its own.
+func (a *arena[T]) grow(n int) bool {
+	var zero T
+	size := unsafe.Sizeof(zero)
+	if n > maxChunk/int(max(size, 1))/4 {
+		return false
+	}
+	a.buf, a.next = make([]T, max(chunkLen(len(a.buf), size), n)), 0
+	return true
 }
 
 // copyOf returns an arena slice holding the elements of src, or nil when
@@ -121,6 +143,9 @@ type allocs struct {
 	names     arena[ast.AttrName]
 	parts     arena[ast.StringPart]
 	formalPtr arena[*ast.Formal]
+	comments  arena[ast.Comment]
+	commentPs arena[*ast.Comment]
+	lines     arena[int]
 }
 
 // newAttrPath returns a path holding first.

@@ -10,6 +10,7 @@ package parser
 import (
 	"bytes"
 	"go/token"
+	"sync"
 
 	"github.com/nixlint/nixlint/parser/ast"
 )
@@ -40,22 +41,44 @@ func ParseFile(fset *token.FileSet, filename string, src []byte) (*ast.File, Err
 }
 
 // ParseFileMode is ParseFile with optional language features enabled.
+//
+// It parses with a Parser from a pool, so that the files a program parses
+// one after another share chunks of nodes (see Parser).
 func ParseFileMode(fset *token.FileSet, filename string, src []byte, mode Mode) (*ast.File, ErrorList) {
+	ps := parsers.Get().(*Parser)
+	f, errs := ps.ParseFile(fset, filename, src, mode)
+	// Not deferred: a Parser that panicked (a bug) is left to the
+	// collector rather than reused in an unknown state.
+	parsers.Put(ps)
+	return f, errs
+}
+
+var parsers = sync.Pool{New: func() any { return NewParser() }}
+
+// A Parser parses files one after another. Its nodes come from chunks that
+// continue from one file to the next, and its scratch space is reused, so
+// that a program parsing many files allocates little more than their
+// trees. The trees stay valid for ever: a chunk is never reused, only
+// filled on. A Parser is not safe for concurrent use; use one per
+// goroutine.
+type Parser struct {
+	p parser
+}
+
+// NewParser returns a Parser.
+func NewParser() *Parser { return new(Parser) }
+
+// ParseFile is the package's ParseFileMode, parsing with ps's state.
+func (ps *Parser) ParseFile(fset *token.FileSet, filename string, src []byte, mode Mode) (*ast.File, ErrorList) {
+	p := &ps.p
+	p.reset()
 	tf := fset.AddFile(filename, -1, len(src))
-	tf.SetLines(lineStarts(src))
-	p := &parser{
-		fset: fset,
-		base: tf.Base(),
-		src:  src,
-		// One copy of the source: names and undecoded text are its
-		// substrings, so they cost no allocation, and a caller may
-		// still reuse src.
-		str:  string(src),
-		mode: mode,
-		// No '{' is at offset -1.
-		exprBrace:   -1,
-		emptySetEnd: -1,
-	}
+	tf.SetLines(lineStarts(&p.a.lines, src))
+	p.fset, p.base, p.src, p.mode = fset, tf.Base(), src, mode
+	// One copy of the source: names and undecoded text are its
+	// substrings, so they cost no allocation, and a caller may still
+	// reuse src.
+	p.str = string(src)
 	text := src
 	if i := bytes.IndexByte(src, 0); i >= 0 {
 		// Nix 2.8 reads the file as a C string and silently stops at
@@ -63,42 +86,85 @@ func ParseFileMode(fset *token.FileSet, filename string, src []byte, mode Mode) 
 		p.errors.Add(SyntaxError, fset, p.pos(i), p.pos(i+1), "syntax error, unexpected NUL byte (Nix stops reading the file here)")
 		text = src[:i]
 	}
-	p.s = scanner{src: text, pipes: mode&PipeOperators != 0, nulEnd: len(text) < len(src)}
+	p.s.src, p.s.pipes, p.s.nulEnd = text, mode&PipeOperators != 0, len(text) < len(src)
 	f := &ast.File{Name: filename, Tok: tf}
 	p.next()
 	f.Expr = p.parseExpr()
 	if p.tok.kind != tEOF {
 		p.unexpected(tEOF)
 	}
-	f.Comments = make([]*ast.Comment, len(p.s.comments))
-	if len(p.s.comments) > 0 {
-		cs := make([]ast.Comment, len(p.s.comments))
+	if n := len(p.s.comments); n > 0 {
+		cs := p.a.comments.make(n)
+		f.Comments = p.a.commentPs.make(n)
 		for i, c := range p.s.comments {
 			cs[i] = ast.Comment{Start: p.pos(c.off), Text: p.str[c.off:c.end]}
 			f.Comments[i] = &cs[i]
 		}
+	} else {
+		f.Comments = []*ast.Comment{}
 	}
 	p.errors.Sort()
-	return f, p.errors
+	errs := p.errors
+	// The tree and the errors are the caller's; the scratch space keeps
+	// no reference to them beyond its capacity.
+	p.src, p.str, p.s.src, p.errors = nil, "", nil, nil
+	return f, errs
+}
+
+// maxScratch bounds the scratch stacks a Parser keeps between files, so
+// that one huge file does not pin its scratch space for ever.
+const maxScratch = 1 << 12
+
+// reset prepares p for a new file, keeping its allocation state and the
+// storage of its scratch stacks.
+func (p *parser) reset() {
+	*p = parser{
+		a:           p.a,
+		bindStack:   keep(p.bindStack),
+		elemStack:   keep(p.elemStack),
+		nameStack:   keep(p.nameStack),
+		partStack:   keep(p.partStack),
+		formalStack: keep(p.formalStack),
+		indStack:    keep(p.indStack),
+		stripBuf:    keep(p.stripBuf),
+		s: scanner{
+			comments:      keep(p.s.comments),
+			aheadComments: keep(p.s.aheadComments),
+		},
+		// No '{' is at offset -1.
+		exprBrace:   -1,
+		emptySetEnd: -1,
+	}
+}
+
+// keep returns s emptied for reuse, or nil when it has grown too large to
+// keep.
+func keep[T any](s []T) []T {
+	if cap(s) > maxScratch {
+		return nil
+	}
+	return s[:0]
 }
 
 // lineStarts returns the offsets at which lines start. Like Nix, a lone CR
 // ends a line as well as LF and CR LF.
-func lineStarts(src []byte) []int {
+//
+// The table comes from the arena a: token.File keeps it, and appends to
+// it only through AddLine, which would copy a full arena window.
+func lineStarts(a *arena[int], src []byte) []int {
 	if bytes.IndexByte(src, '\r') < 0 {
 		// The common case, with fast searches for LF: counted first,
-		// so that the table is allocated once at its exact size.
-		lines := make([]int, 1, 1+bytes.Count(src, []byte{'\n'}))
-		for i := 0; ; {
-			k := bytes.IndexByte(src[i:], '\n')
-			if k < 0 {
-				break
-			}
-			i += k + 1
-			if i >= len(src) {
-				break
-			}
-			lines = append(lines, i)
+		// so that the table is allocated once at its exact size. A
+		// final LF starts no line: token.File accepts only line
+		// starts inside the file.
+		n := 1 + bytes.Count(src, []byte{'\n'})
+		if len(src) > 0 && src[len(src)-1] == '\n' {
+			n--
+		}
+		lines := a.make(n)
+		for i, l := 0, 1; l < n; l++ {
+			i += bytes.IndexByte(src[i:], '\n') + 1
+			lines[l] = i
 		}
 		return lines
 	}
@@ -118,7 +184,7 @@ func lineStarts(src []byte) []int {
 		// token.File accepts only line starts inside the file.
 		lines = lines[:n-1]
 	}
-	return lines
+	return a.copyOf(lines)
 }
 
 // parser holds the state of one parse.

@@ -354,9 +354,14 @@ func TestLineStarts(t *testing.T) {
 		{"a\nb\n\nc", []int{0, 2, 4, 5}},
 		{"a\r\nb\rc\n", []int{0, 3, 5}},
 		{"\r\r\n\n", []int{0, 1, 3}},
+		{"\n", []int{0}},
+		{"\n\n", []int{0, 1}},
+		{"a\nb", []int{0, 2}},
 	}
+	var a arena[int]
 	for _, tt := range tests {
-		if got := lineStarts([]byte(tt.src)); fmt.Sprint(got) != fmt.Sprint(tt.want) {
+		got := lineStarts(&a, []byte(tt.src))
+		if fmt.Sprint(got) != fmt.Sprint(tt.want) || cap(got) != len(got) {
 			t.Errorf("lineStarts(%q) = %v, want %v", tt.src, got, tt.want)
 		}
 	}
