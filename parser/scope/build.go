@@ -16,8 +16,6 @@ type builder struct {
 	scratch []string
 }
 
-func newBuilder() *builder { return &builder{sets: map[ast.Node]*attrSet{}} }
-
 // newSet returns an empty set.
 func (b *builder) newSet(node ast.Node, rec bool) *attrSet {
 	s := b.nsets.new()
@@ -173,25 +171,6 @@ func setParts(n ast.Node) (bindings []ast.Binding, rec, ok bool) {
 		}
 	}
 	return nil, false, false
-}
-
-// slab hands out pointers into chunks, to spare the allocator and the
-// garbage collector one object per attribute. Chunks start small and grow
-// with the file: most files are small, and a fixed chunk of 64 was most of
-// what resolving them allocated.
-type slab[T any] struct {
-	buf  []T
-	next int // capacity of the next chunk
-}
-
-func (s *slab[T]) new() *T {
-	if len(s.buf) == cap(s.buf) {
-		n := max(s.next, 4)
-		s.next = min(2*n, 256)
-		s.buf = make([]T, 0, n)
-	}
-	s.buf = s.buf[:len(s.buf)+1]
-	return &s.buf[len(s.buf)-1]
 }
 
 func (b *builder) build(node ast.Node, bindings []ast.Binding, rec bool) *attrSet {

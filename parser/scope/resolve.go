@@ -26,7 +26,23 @@ type resolver struct {
 	seen     []string   // scratch space of plainSet
 	seenMap  map[string]bool
 	bound    []*Binding // the bindings of the open lexical scopes, innermost last
-	bslab    bindingSlab
+
+	// refs lists the resolved references in the order they are met, and
+	// bindings the bindings: finish copies them into the Info at their
+	// final size, which costs less than growing the map and the slices
+	// while resolving.
+	refs     []resolved
+	bindings []*Binding
+
+	// bslab holds the Info's bindings. Unlike every other field, what it
+	// hands out belongs to the Info; a Resolver starts a new one per file.
+	bslab slab[Binding]
+}
+
+// resolved is a reference and its binding.
+type resolved struct {
+	id *ast.Ident
+	b  *Binding
 }
 
 type withKey struct {
@@ -50,35 +66,6 @@ type task struct {
 	set   *attrSet
 	body  ast.Expr
 	mark  int // for exitTask
-}
-
-// bindingSlab hands out Bindings from chunks that grow with the file: one
-// allocation per chunk instead of one per binding.
-type bindingSlab struct {
-	buf  []Binding
-	next int
-}
-
-func (s *bindingSlab) new() *Binding {
-	if len(s.buf) == 0 {
-		n := max(s.next, 8)
-		s.next = min(2*n, 256)
-		s.buf = make([]Binding, n)
-	}
-	b := &s.buf[0]
-	s.buf = s.buf[1:]
-	return b
-}
-
-func newResolver(info *Info, b *builder) *resolver {
-	return &resolver{
-		info:     info,
-		b:        b,
-		names:    map[string]*Binding{},
-		builtins: map[string]*Binding{},
-		withed:   map[withKey]*Binding{},
-		froms:    map[ast.Expr]bool{},
-	}
 }
 
 func (r *resolver) push(t task) { r.stack = append(r.stack, t) }
@@ -173,6 +160,13 @@ func (r *resolver) set(s *attrSet, body ast.Expr, quiet bool) {
 		for _, a := range s.attrs {
 			b := r.bslab.new()
 			*b = Binding{Name: a.name, Kind: kind, Def: a.def, Decls: a.decls, From: a.from, Scope: s.node, Inherits: a.outer}
+			if len(a.decls) == 1 {
+				// The attribute's inline declaration lives in the
+				// builder's slab, which a Resolver reuses: the Info
+				// gets its own.
+				b.decl0 = a.decl0
+				b.Decls = b.decl0[:1:1]
+			}
 			if a.inherit == nil {
 				b.Value = a.value
 			}
@@ -272,7 +266,7 @@ func (r *resolver) lambda(l *ast.Lambda, quiet bool) {
 // reverse order they were entered (the task stack sees to it), so their
 // bindings are kept on one stack.
 func (r *resolver) bind(b *Binding) {
-	r.info.Bindings = append(r.info.Bindings, b)
+	r.bindings = append(r.bindings, b)
 	b.shadowed = r.names[b.Name]
 	r.names[b.Name] = b
 	r.bound = append(r.bound, b)
@@ -299,29 +293,32 @@ func (r *resolver) inheritRef(a *attr, quiet bool) *Binding {
 	if !ok {
 		id = &ast.Ident{NamePos: a.def.Pos(), Name: a.name}
 	}
-	r.ref(id, quiet)
-	return r.info.Refs[id]
+	return r.ref(id, quiet)
 }
 
 // ref resolves one reference, as Nix's ExprVar::bindVars: the innermost
 // lexical binding, including the base scope, else the innermost with.
-func (r *resolver) ref(id *ast.Ident, quiet bool) {
+// It returns the binding, nil when there is none.
+func (r *resolver) ref(id *ast.Ident, quiet bool) *Binding {
 	if id == nil {
-		return
+		return nil
 	}
 	b := r.lookup(id.Name)
 	if b == nil {
 		if !quiet {
 			r.info.Undefined = append(r.info.Undefined, id)
 		}
-		return
+		return nil
 	}
 	r.use(id, b)
+	return b
 }
 
+// use records that id refers to b; finish enters it in Info.Refs and
+// b.Uses.
 func (r *resolver) use(id *ast.Ident, b *Binding) {
-	r.info.Refs[id] = b
-	b.Uses = append(b.Uses, id)
+	r.refs = append(r.refs, resolved{id, b})
+	b.nuses++
 }
 
 func (r *resolver) lookup(name string) *Binding {
@@ -338,7 +335,8 @@ func (r *resolver) lookup(name string) *Binding {
 	k := withKey{w, name}
 	b := r.withed[k]
 	if b == nil {
-		b = &Binding{Name: name, Kind: With, With: w, Scope: w}
+		b = r.bslab.new()
+		*b = Binding{Name: name, Kind: With, With: w, Scope: w}
 		r.withed[k] = b
 	}
 	return b
@@ -347,15 +345,33 @@ func (r *resolver) lookup(name string) *Binding {
 func (r *resolver) builtin(name string) *Binding {
 	b := r.builtins[name]
 	if b == nil {
-		b = &Binding{Name: name, Kind: Builtin}
+		b = r.bslab.new()
+		*b = Binding{Name: name, Kind: Builtin}
 		r.builtins[name] = b
 	}
 	return b
 }
 
-// finish puts every list in source order, so that results do not depend
-// on the order of the walk.
+// finish fills the Info with the references and bindings met, and puts
+// every list in source order, so that results do not depend on the order
+// of the walk.
 func (r *resolver) finish() {
+	// Every Uses slice is cut from one array, each with the capacity of
+	// its final length so that appending to one cannot overwrite the next.
+	r.info.Refs = make(map[*ast.Ident]*Binding, len(r.refs))
+	uses := make([]*ast.Ident, len(r.refs))
+	for _, ref := range r.refs {
+		b := ref.b
+		if b.Uses == nil {
+			n := int(b.nuses)
+			b.Uses, uses = uses[:0:n], uses[n:]
+		}
+		b.Uses = append(b.Uses, ref.id)
+		r.info.Refs[ref.id] = b
+	}
+	if len(r.bindings) > 0 {
+		r.info.Bindings = slices.Clone(r.bindings)
+	}
 	sortIdents := func(ids []*ast.Ident) {
 		less := func(a, b *ast.Ident) int { return cmp.Compare(a.NamePos, b.NamePos) }
 		if !slices.IsSortedFunc(ids, less) {

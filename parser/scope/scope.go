@@ -14,6 +14,7 @@ package scope
 
 import (
 	"go/token"
+	"sync"
 
 	"github.com/nixlint/nixlint/parser/ast"
 )
@@ -83,7 +84,9 @@ type Binding struct {
 	// A plain `inherit x;` counts as a use of the outer x.
 	Uses []*ast.Ident
 
-	shadowed *Binding // while resolving: the binding of the name this one hides
+	shadowed *Binding       // while resolving: the binding of the name this one hides
+	nuses    int32          // while resolving: how many references use it
+	decl0    [1]ast.Binding // storage of Decls when there is one
 }
 
 // Inherited reports whether the binding is a plain `inherit x;`, an alias
@@ -153,24 +156,15 @@ func (i *Info) Unused() []*Binding {
 	return out
 }
 
-// Resolve binds every variable reference of f to its definition.
+// Resolve binds every variable reference of f to its definition. It is
+// safe for concurrent use, and borrows a Resolver from a pool: the Info
+// is the caller's alone, and valid for good.
 func Resolve(f *ast.File) *Info {
-	if f == nil || ast.IsNil(f.Expr) {
-		return &Info{Refs: map[*ast.Ident]*Binding{}}
-	}
-	// Sizing the map up front saves rehashing it as it grows, but one
-	// too large costs clearing and scanning it. Modules have about one
-	// reference per 16 to 60 bytes (60 in bench/gentree's homelab tree):
-	// one per 32 grows the map at most once and wastes little.
-	size := 0
-	if f.Tok != nil {
-		size = f.Tok.Size() / 32
-	}
-	info := &Info{Refs: make(map[*ast.Ident]*Binding, min(max(size, 8), 1<<20))}
-	b := newBuilder()
-	r := newResolver(info, b)
-	r.run(f.Expr)
-	info.Duplicates = b.dups
-	r.finish()
-	return info
+	r := resolvers.Get().(*Resolver)
+	defer resolvers.Put(r)
+	return r.Resolve(f)
 }
+
+// resolvers keeps the work memory of Resolve from one call to the next,
+// as a Resolver does for its owner.
+var resolvers = sync.Pool{New: func() any { return new(Resolver) }}

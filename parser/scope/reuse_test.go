@@ -1,0 +1,77 @@
+package scope_test
+
+import (
+	"slices"
+	"testing"
+
+	"github.com/nixlint/nixlint/parser/ast"
+	"github.com/nixlint/nixlint/parser/scope"
+)
+
+// TestResolverReuse resolves the parser corpus (partial trees included)
+// and the generated repository with one Resolver, in two orders, and
+// checks every result against a Resolver used once: nothing of a file may
+// leak into the next.
+func TestResolverReuse(t *testing.T) {
+	files := append(corpusFiles(t), loadTree(t)...)
+	if testing.Short() {
+		files = files[:400]
+	}
+	want := make([]string, len(files))
+	for i, f := range files {
+		want[i] = dumpInfo(new(scope.Resolver).Resolve(f))
+	}
+	orders := map[string][]int{"forward": {}, "backward": {}}
+	for i := range files {
+		orders["forward"] = append(orders["forward"], i)
+	}
+	orders["backward"] = slices.Clone(orders["forward"])
+	slices.Reverse(orders["backward"])
+	for name, order := range orders {
+		var r scope.Resolver
+		for _, i := range order {
+			if got := dumpInfo(r.Resolve(files[i])); got != want[i] {
+				t.Fatalf("%s: %s: reused Resolver differs:\n%s\nwant:\n%s", name, files[i].Name, got, want[i])
+			}
+		}
+	}
+}
+
+// TestResolverInfoStaysValid checks that an Info is unchanged by later
+// calls of the Resolver that returned it, and by the package's Resolve.
+func TestResolverInfoStaysValid(t *testing.T) {
+	files := append(corpusFiles(t), loadTree(t)[:300]...)
+	var r scope.Resolver
+	infos := make([]*scope.Info, len(files))
+	want := make([]string, len(files))
+	for i, f := range files {
+		infos[i] = r.Resolve(f)
+		want[i] = dumpInfo(infos[i])
+	}
+	for _, f := range files {
+		r.Resolve(f)
+		scope.Resolve(f)
+	}
+	for i, info := range infos {
+		if got := dumpInfo(info); got != want[i] {
+			t.Fatalf("%s: Info changed by later calls:\n%s\nwant:\n%s", files[i].Name, got, want[i])
+		}
+	}
+}
+
+// TestResolverEmpty checks the files without an expression, before and
+// after real ones.
+func TestResolverEmpty(t *testing.T) {
+	var r scope.Resolver
+	for _, f := range []*ast.File{nil, {}, loadTree(t)[0], {Name: "empty.nix"}} {
+		info := r.Resolve(f)
+		if info == nil || info.Refs == nil {
+			t.Fatalf("%v: Resolve returned %#v", f, info)
+		}
+		if f == nil || f.Expr == nil {
+			if len(info.Refs)+len(info.Bindings)+len(info.Undefined)+len(info.Duplicates) > 0 {
+				t.Errorf("%v: empty file resolved to %#v", f, info)
+			}
+		}
+	}
+}

@@ -1,0 +1,94 @@
+package scope_test
+
+import (
+	"go/token"
+	"io/fs"
+	"os"
+	"path/filepath"
+	"strings"
+	"sync"
+	"testing"
+
+	"github.com/nixlint/nixlint/bench/tree"
+	"github.com/nixlint/nixlint/parser"
+	"github.com/nixlint/nixlint/parser/ast"
+	"github.com/nixlint/nixlint/parser/scope"
+)
+
+// treeFiles is the generated 3 500-file repository, parsed once: the
+// workload of a full lint, shared by the benchmarks and the tests that
+// compare Resolver with Resolve.
+var treeFiles = sync.OnceValues(func() ([]*ast.File, error) {
+	dir, err := os.MkdirTemp("", "scope-tree-")
+	if err != nil {
+		return nil, err
+	}
+	defer os.RemoveAll(dir)
+	if _, err := tree.Generate(dir, 3500); err != nil {
+		return nil, err
+	}
+	fset := token.NewFileSet()
+	var files []*ast.File
+	err = filepath.WalkDir(dir, func(p string, d fs.DirEntry, err error) error {
+		if err != nil || d.IsDir() || !strings.HasSuffix(p, ".nix") {
+			return err
+		}
+		src, err := os.ReadFile(p)
+		if err != nil {
+			return err
+		}
+		rel, _ := filepath.Rel(dir, p)
+		f, errs := parser.ParseFile(fset, filepath.ToSlash(rel), src)
+		if len(errs) == 0 {
+			files = append(files, f)
+		}
+		return nil
+	})
+	return files, err
+})
+
+func loadTree(tb testing.TB) []*ast.File {
+	tb.Helper()
+	files, err := treeFiles()
+	if err != nil {
+		tb.Fatal(err)
+	}
+	return files
+}
+
+func treeBytes(files []*ast.File) int64 {
+	var n int64
+	for _, f := range files {
+		if f.Tok != nil {
+			n += int64(f.Tok.Size())
+		}
+	}
+	return n
+}
+
+// BenchmarkResolveTree resolves every file of the generated repository
+// with a fresh Resolve per file, as callers did before Resolver.
+func BenchmarkResolveTree(b *testing.B) {
+	files := loadTree(b)
+	b.SetBytes(treeBytes(files))
+	b.ReportAllocs()
+	for b.Loop() {
+		for _, f := range files {
+			scope.Resolve(f)
+		}
+	}
+}
+
+// BenchmarkResolverTree resolves every file of the generated repository
+// with one Resolver, as a worker of a lint does.
+func BenchmarkResolverTree(b *testing.B) {
+	files := loadTree(b)
+	b.SetBytes(treeBytes(files))
+	b.ReportAllocs()
+	var r scope.Resolver
+	for b.Loop() {
+		for _, f := range files {
+			r.Resolve(f)
+		}
+	}
+}
