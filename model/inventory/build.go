@@ -91,7 +91,7 @@ func (b *builder) decl(dc *decl) {
 		// here: nothing to check.
 		return
 	}
-	vm := &VM{Kind: src.Kind, Source: src.Path, Set: dc.set, File: b.mod.Path, Pos: dc.first.KeyPos}
+	vm := &VM{Kind: src.Kind, Source: src.Path, Set: dc.set, File: b.mod.Path, Pos: dc.first.KeyPos()}
 	if vm.Kind == "" {
 		vm.Kind = config.KindVM
 	}
@@ -109,7 +109,7 @@ func (b *builder) decl(dc *decl) {
 			reason = "is not an attribute set"
 		}
 		b.name(vm, dc, src)
-		skip("declaration", whole[0].Pos, reason)
+		skip("declaration", whole[0].Pos(), reason)
 		return
 	}
 
@@ -124,7 +124,7 @@ func (b *builder) decl(dc *decl) {
 			continue
 		}
 		b.name(vm, dc, src)
-		skip("declaration", defs[0].Pos, "declares several VMs through Terraform's "+meta)
+		skip("declaration", defs[0].Pos(), "declares several VMs through Terraform's "+meta)
 		return
 	}
 
@@ -240,7 +240,7 @@ func (b *builder) name(vm *VM, dc *decl, src config.VMSource) {
 
 // hostname records a networking.hostName as a name to check.
 func (b *builder) hostname(d *module.Def) {
-	vm := &VM{Kind: KindHost, Source: HostnameSource, Set: d.Path, File: b.mod.Path, Pos: d.Pos}
+	vm := &VM{Kind: KindHost, Source: HostnameSource, Set: d.Path, File: b.mod.Path, Pos: d.Pos()}
 	v, pos, end := b.value([]*module.Def{d})
 	vm.NamePos, vm.NameEnd = pos, end
 	vm.Line = b.line(pos)
@@ -264,22 +264,22 @@ func (b *builder) hostname(d *module.Def) {
 func (b *builder) value(defs []*module.Def) (constfold.Value, token.Pos, token.Pos) {
 	d := defs[0]
 	if d.Value == nil {
-		return constfold.Value{Reason: "is inherited from the enclosing scope"}, d.Pos, d.End
+		return constfold.Value{Reason: "is inherited from the enclosing scope"}, d.Pos(), d.End()
 	}
 	v := b.fold.Eval(d.Value)
 	for _, o := range defs[1:] {
 		if o.Value == nil {
-			return constfold.Value{Reason: "is defined more than once"}, d.Pos, d.End
+			return constfold.Value{Reason: "is defined more than once"}, d.Pos(), d.End()
 		}
 		w := b.fold.Eval(o.Value)
 		if !w.Known() {
-			return w, o.Pos, o.End
+			return w, o.Pos(), o.End()
 		}
 		if v.Known() && (w.Kind != v.Kind || w.String() != v.String()) {
-			return constfold.Value{Reason: "is defined more than once, with different values (" + v.String() + " and " + w.String() + ")"}, d.Pos, d.End
+			return constfold.Value{Reason: "is defined more than once, with different values (" + v.String() + " and " + w.String() + ")"}, d.Pos(), d.End()
 		}
 	}
-	return v, d.Pos, d.End
+	return v, d.Pos(), d.End()
 }
 
 func (b *builder) line(p token.Pos) int {
@@ -377,7 +377,7 @@ func (b *builder) opaqueSets(d *module.Def) {
 			return
 		}
 		b.inv.Skipped = append(b.inv.Skipped, Skipped{
-			File: b.mod.Path, Pos: d.Pos, Line: b.line(d.Pos), Set: module.PathString(d.Path),
+			File: b.mod.Path, Pos: d.Pos(), Line: b.line(d.Pos()), Set: module.PathString(d.Path),
 			What: "declarations", Reason: v.Reason, Source: src.Path,
 		})
 		return

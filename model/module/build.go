@@ -44,14 +44,19 @@ func BuildResolved(f *analysis.File, info *scope.Info) *Module {
 	if info == nil {
 		info = scope.Resolve(f.AST)
 	}
-	b := &builder{m: m, r: &resolver{info: info}, src: f.Src, base: baseOf(f)}
+	a := chunkPool.Get().(*chunks)
+	b := &builder{m: m, a: a, r: &resolver{info: info}, src: f.Src, base: baseOf(f)}
 	b.top(f.AST.Expr)
 	b.collectUses(f.AST.Expr)
+	chunkPool.Put(a)
 	return m
 }
 
 type builder struct {
 	m    *Module
+	a    *chunks
+	path []string       // scratch: the path being walked (see names)
+	keys []ast.AttrName // scratch: its attribute names
 	r    *resolver
 	src  []byte
 	base int
@@ -129,47 +134,80 @@ func (b *builder) moduleSet(s *ast.AttrSet) {
 				b.options(d.Value, p, keys, d.Pos(), 0)
 			case first == "config" && b.m.Explicit:
 				p, keys := b.names(nil, nil, d.Path.Names[1:])
-				b.config(d.Value, p, keys, nil, nil, d.Pos(), []token.Pos{d.Pos()}, 0)
+				b.config(d.Value, p, keys, nil, nil, b.binding(d.Pos(), nil), 0)
 			case notConfig[first]:
 			default:
 				p, keys := b.names(nil, nil, d.Path.Names)
-				b.config(d.Value, p, keys, nil, nil, d.Pos(), []token.Pos{d.Pos()}, 0)
+				b.config(d.Value, p, keys, nil, nil, b.binding(d.Pos(), nil), 0)
 			}
 		case *ast.Inherit:
-			for _, n := range d.Names {
+			for i, n := range d.Names {
 				name, ok := ast.StaticName(n)
 				if !ok || notConfig[name] || name == "imports" {
 					continue
 				}
-				b.m.Defs = append(b.m.Defs, &Def{
-					Path: []string{name}, Keys: []ast.AttrName{n},
-					KeyPos: n.Pos(), Top: n.Pos(), Outer: []token.Pos{n.Pos()}, Pos: n.Pos(), End: n.End(),
-				})
+				p, keys := b.keep(b.names(nil, nil, d.Names[i:i+1]))
+				def := b.def()
+				*def = Def{Path: p, Keys: keys, In: b.binding(n.Pos(), nil)}
+				b.m.Defs = append(b.m.Defs, def)
 			}
 		}
 	}
 }
 
-// names appends the attribute names of an attribute path to a path, in
-// new slices of exactly the right size: a repository has a definition per
-// leaf binding (nearly a million for 40 000 files), and each keeps them.
+// names appends the attribute names of an attribute path to a path p
+// that names built (or nil), in the builder's scratch buffers: the paths
+// of the sets walked through are only needed while walking, and the
+// paths kept (keep) are copied out. Deeper calls write beyond the end of
+// p only, so p stays valid while its bindings are read.
 func (b *builder) names(p []string, keys []ast.AttrName, names []ast.AttrName) ([]string, []ast.AttrName) {
 	if len(p)+len(names) == 0 {
 		return nil, nil // as nil as the empty paths built before
 	}
-	np := make([]string, len(p), len(p)+len(names))
-	copy(np, p)
-	nk := make([]ast.AttrName, len(keys), len(keys)+len(names))
-	copy(nk, keys)
-	nk = append(nk, names...)
+	np, nk := b.path[:len(p)], b.keys[:len(keys)]
 	for _, n := range names {
 		s, ok := ast.StaticName(n)
 		if !ok {
 			s = Dynamic
 		}
 		np = append(np, s)
+		nk = append(nk, n)
 	}
+	b.path, b.keys = np, nk
 	return np, nk
+}
+
+// keep copies a path built by names for a definition or an option, into
+// slices of exactly its size cut from the builder's chunks: a repository
+// has a definition per leaf binding (nearly a million for 40 000 files),
+// and each keeps its path.
+func (b *builder) keep(p []string, keys []ast.AttrName) ([]string, []ast.AttrName) {
+	if len(p) == 0 && len(keys) == 0 {
+		return nil, nil
+	}
+	np := b.a.strings(len(p))
+	copy(np, p)
+	nk := b.a.keys(len(keys))
+	copy(nk, keys)
+	return np, nk
+}
+
+// def returns a new definition, cut from the builder's chunks.
+func (b *builder) def() *Def { return b.a.def() }
+
+// binding returns the binding at pos inside parent.
+func (b *builder) binding(pos token.Pos, parent *Binding) *Binding {
+	bd := b.a.binding()
+	*bd = Binding{Pos: pos, Parent: parent}
+	return bd
+}
+
+// modsOf returns the priority functions a shared list holds.
+func modsOf(m *[]string) []string {
+	if m == nil {
+		return nil
+	}
+	return *m
 }
 
 func (b *builder) unknown(pos, end token.Pos, p []string, reason string) {
@@ -206,13 +244,24 @@ func (b *builder) text(n ast.Node) string {
 // collectUses records every config path the file refers to.
 func (b *builder) collectUses(root ast.Expr) {
 	seen := make(map[string]bool)
+	var key []byte // the path dotted, looked up without allocating
 	ast.Inspect(root, func(n ast.Node) bool {
 		switch x := n.(type) {
 		case *ast.Ident, *ast.Select:
-			if p, ok := b.r.configPath(x.(ast.Expr)); ok {
-				if len(p) > 0 && !seen[p.String()] {
-					seen[p.String()] = true
-					b.m.Uses = append(b.m.Uses, p)
+			if p, ok := b.r.scratchConfigPath(x.(ast.Expr)); ok {
+				if len(p) == 0 {
+					return false
+				}
+				key = key[:0]
+				for i, s := range p {
+					if i > 0 {
+						key = append(key, '.')
+					}
+					key = append(key, s...)
+				}
+				if !seen[string(key)] {
+					seen[string(key)] = true
+					b.m.Uses = append(b.m.Uses, append(make(Ref, 0, len(p)), p...))
 				}
 				return false
 			}

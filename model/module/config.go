@@ -1,8 +1,6 @@
 package module
 
 import (
-	"go/token"
-
 	"github.com/nixlint/nixlint/parser/ast"
 )
 
@@ -16,7 +14,7 @@ var priority = map[string]int{
 }
 
 // config flattens a config value below path p.
-func (b *builder) config(e ast.Expr, p []string, keys []ast.AttrName, conds []Cond, mods []string, keyPos token.Pos, outer []token.Pos, depth int) {
+func (b *builder) config(e ast.Expr, p []string, keys []ast.AttrName, conds []Cond, mods *[]string, in *Binding, depth int) {
 	if depth > maxDepth {
 		b.unknown(e.Pos(), e.End(), p, "config nested too deeply")
 		return
@@ -24,39 +22,39 @@ func (b *builder) config(e ast.Expr, p []string, keys []ast.AttrName, conds []Co
 	if isModuleSlot(p) {
 		if v := ast.Unparen(e); isModuleValue(v) {
 			b.inline(v, p)
-			b.m.Defs = append(b.m.Defs, &Def{
-				Path: p, Keys: keys, Value: e, Mods: mods, Conds: conds,
-				KeyPos: keyPos, Top: first(outer, keyPos), Outer: outer, Pos: e.Pos(), End: e.End(),
-			})
+			d := b.def()
+			kp, kk := b.keep(p, keys)
+			*d = Def{Path: kp, Keys: kk, Value: e, mods: mods, Conds: conds, In: in}
+			b.m.Defs = append(b.m.Defs, d)
 			return
 		}
 	}
 	switch x := e.(type) {
 	case *ast.Paren:
-		b.config(x.X, p, keys, conds, mods, keyPos, outer, depth+1)
+		b.config(x.X, p, keys, conds, mods, in, depth+1)
 		return
 	case *ast.Let:
-		b.config(x.Body, p, keys, conds, mods, keyPos, outer, depth+1)
+		b.config(x.Body, p, keys, conds, mods, in, depth+1)
 		return
 	case *ast.With:
-		b.config(x.Body, p, keys, conds, mods, keyPos, outer, depth+1)
+		b.config(x.Body, p, keys, conds, mods, in, depth+1)
 		return
 	case *ast.Assert:
-		b.config(x.Body, p, keys, conds, mods, keyPos, outer, depth+1)
+		b.config(x.Body, p, keys, conds, mods, in, depth+1)
 		return
 	case *ast.AttrSet:
-		b.set(x, p, keys, conds, mods, outer, depth)
+		b.set(x, p, keys, conds, mods, in, depth)
 		return
 	case *ast.If:
 		if len(p) == 0 || b.structural(x.Then, 0) || b.structural(x.Else, 0) {
-			b.config(x.Then, p, keys, with(conds, b.condition(IfThenElse, x.Cond, false)), mods, keyPos, outer, depth+1)
-			b.config(x.Else, p, keys, with(conds, b.condition(IfThenElse, x.Cond, true)), mods, keyPos, outer, depth+1)
+			b.config(x.Then, p, keys, with(conds, b.condition(IfThenElse, x.Cond, false)), mods, in, depth+1)
+			b.config(x.Else, p, keys, with(conds, b.condition(IfThenElse, x.Cond, true)), mods, in, depth+1)
 			return
 		}
 	case *ast.Binary:
 		if x.Op == ast.UPDATE && (len(p) == 0 || b.structural(x.X, 0) || b.structural(x.Y, 0)) {
-			b.config(x.X, p, keys, conds, mods, keyPos, outer, depth+1)
-			b.config(x.Y, p, keys, conds, mods, keyPos, outer, depth+1)
+			b.config(x.X, p, keys, conds, mods, in, depth+1)
+			b.config(x.Y, p, keys, conds, mods, in, depth+1)
 			return
 		}
 	case *ast.Apply:
@@ -67,18 +65,19 @@ func (b *builder) config(e ast.Expr, p []string, keys []ast.AttrName, conds []Co
 			if fn == "optionalAttrs" {
 				kind = OptionalAttrs
 			}
-			b.config(args[1], p, keys, with(conds, b.condition(kind, args[0], false)), mods, keyPos, outer, depth+1)
+			b.config(args[1], p, keys, with(conds, b.condition(kind, args[0], false)), mods, in, depth+1)
 			return
 		case fn == "mkMerge" && len(args) == 1:
 			if l, ok := ast.Unparen(args[0]).(*ast.List); ok {
 				for _, el := range l.Elems {
-					b.config(el, p, keys, conds, mods, keyPos, outer, depth+1)
+					b.config(el, p, keys, conds, mods, in, depth+1)
 				}
 				return
 			}
 		default:
 			if i, ok := priority[fn]; ok && len(args) == i+1 {
-				b.config(args[i], p, keys, conds, append(append([]string(nil), mods...), fn), keyPos, outer, depth+1)
+				m := append(append(make([]string, 0, len(modsOf(mods))+1), modsOf(mods)...), fn)
+				b.config(args[i], p, keys, conds, &m, in, depth+1)
 				return
 			}
 		}
@@ -87,10 +86,9 @@ func (b *builder) config(e ast.Expr, p []string, keys []ast.AttrName, conds []Co
 		b.unknown(e.Pos(), e.End(), p, "config value the model cannot read")
 		return
 	}
-	d := &Def{
-		Path: p, Keys: keys, Value: e, Mods: mods, Conds: conds,
-		KeyPos: keyPos, Top: first(outer, keyPos), Outer: outer, Pos: e.Pos(), End: e.End(),
-	}
+	d := b.def()
+	kp, kk := b.keep(p, keys)
+	*d = Def{Path: kp, Keys: kk, Value: e, mods: mods, Conds: conds, In: in}
 	if b.listy(e) {
 		d.Elems = b.elems(e, nil, 0)
 	}
@@ -98,7 +96,7 @@ func (b *builder) config(e ast.Expr, p []string, keys []ast.AttrName, conds []Co
 }
 
 // set flattens the bindings of an attribute set value.
-func (b *builder) set(s *ast.AttrSet, p []string, keys []ast.AttrName, conds []Cond, mods []string, outer []token.Pos, depth int) {
+func (b *builder) set(s *ast.AttrSet, p []string, keys []ast.AttrName, conds []Cond, mods *[]string, in *Binding, depth int) {
 	for _, bd := range s.Bindings {
 		switch d := bd.(type) {
 		case *ast.AttrDef:
@@ -106,14 +104,13 @@ func (b *builder) set(s *ast.AttrSet, p []string, keys []ast.AttrName, conds []C
 				continue
 			}
 			np, nk := b.names(p, keys, d.Path.Names)
-			b.config(d.Value, np, nk, conds, mods, d.Pos(), within(outer, d.Pos()), depth+1)
+			b.config(d.Value, np, nk, conds, mods, b.binding(d.Pos(), in), depth+1)
 		case *ast.Inherit:
-			for _, n := range d.Names {
-				np, nk := b.names(p, keys, []ast.AttrName{n})
-				b.m.Defs = append(b.m.Defs, &Def{
-					Path: np, Keys: nk, Mods: mods, Conds: conds,
-					KeyPos: n.Pos(), Top: first(outer, n.Pos()), Outer: within(outer, n.Pos()), Pos: n.Pos(), End: n.End(),
-				})
+			for i, n := range d.Names {
+				np, nk := b.keep(b.names(p, keys, d.Names[i:i+1]))
+				def := b.def()
+				*def = Def{Path: np, Keys: nk, mods: mods, Conds: conds, In: b.binding(n.Pos(), in)}
+				b.m.Defs = append(b.m.Defs, def)
 			}
 		}
 	}
@@ -207,23 +204,6 @@ func (b *builder) elems(e ast.Expr, conds []Cond, depth int) []Elem {
 	return []Elem{{Value: e, Conds: conds, Opaque: true}}
 }
 
-// first returns the outermost binding of a chain, or def for none.
-func first(outer []token.Pos, def token.Pos) token.Pos {
-	if len(outer) > 0 {
-		return outer[0]
-	}
-	return def
-}
-
-// within extends a chain of enclosing bindings in a new array of exactly
-// its size (definitions keep it; append would leave room to grow).
-func within(outer []token.Pos, p token.Pos) []token.Pos {
-	out := make([]token.Pos, len(outer)+1)
-	copy(out, outer)
-	out[len(outer)] = p
-	return out
-}
-
 // isModuleSlot reports whether a flake-parts path holds a NixOS module:
 // flake.nixosModules.<name> or flake.modules.nixos.<name>.
 func isModuleSlot(p []string) bool {
@@ -253,6 +233,7 @@ func (b *builder) inline(e ast.Expr, p []string) {
 	}
 	sub := &builder{
 		m:           &Module{Path: b.m.Path, File: b.m.File, Expr: e, Slot: append([]string(nil), p...)},
+		a:           b.a,
 		r:           b.r,
 		src:         b.src,
 		base:        b.base,

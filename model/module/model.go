@@ -113,35 +113,111 @@ type Option struct {
 }
 
 // Def is one config definition, flattened to its attribute path.
+//
+// A repository has a definition per leaf binding (nearly a million for
+// 40 000 files), so Def keeps only what cannot be derived: positions come
+// from the value and the bindings, which definitions share.
 type Def struct {
 	Path []string
 	Keys []ast.AttrName // the attribute name of each segment; Path[i] is Dynamic when Keys[i] is not static
 
 	// Value is the defined value, after the transparent priority functions
-	// (mkDefault, mkForce, mkOverride n, …) listed in Mods. Nil for a name
+	// (mkDefault, mkForce, mkOverride n, …) listed by Mods. Nil for a name
 	// brought in by `inherit`.
 	Value ast.Expr
-	Mods  []string
 
 	// Conds are the conditions around the definition, outermost first.
+	// Definitions under the same conditions share the slice.
 	Conds []Cond
 
-	// KeyPos is the position of the binding that produced the definition
-	// (its first attribute name), Pos/End the range of the value.
-	KeyPos   token.Pos
-	Pos, End token.Pos
-
-	// Outer are the positions of the bindings the definition is written
-	// in, outermost first, its own last: `config = { nix.settings = { a =
-	// 1; }; }` gives those of config, nix.settings and a. A rule reports a
-	// block once by grouping on them. Top is Outer[0].
-	Outer []token.Pos
-	Top   token.Pos
+	// In is the binding that produced the definition; its parents are the
+	// bindings the definition is written in: `config = { nix.settings = {
+	// a = 1; }; }` gives a, inside nix.settings, inside config. A rule
+	// reports a block once by grouping on them.
+	In *Binding
 
 	// Elems are the elements of a list value (a literal list, `++`
 	// concatenations, `optionals c [ … ]`, `optional c x`), each with the
 	// extra conditions inside the value; nil when the value is not a list.
 	Elems []Elem
+
+	mods *[]string // shared by the definitions below the same wrappers
+}
+
+// Binding is a binding definitions are written in. The bindings of a file
+// form a tree, shared by its definitions.
+type Binding struct {
+	Pos    token.Pos // the binding's first attribute name
+	Parent *Binding  // the enclosing binding, nil at the top of the module
+}
+
+// KeyPos returns the position of the binding that produced the definition
+// (its first attribute name).
+func (d *Def) KeyPos() token.Pos {
+	if d.In == nil {
+		return token.NoPos
+	}
+	return d.In.Pos
+}
+
+// Pos returns the start of the definition's value (of the name, for an
+// inherited one).
+func (d *Def) Pos() token.Pos {
+	if d.Value != nil {
+		return d.Value.Pos()
+	}
+	if len(d.Keys) > 0 && d.Keys[len(d.Keys)-1] != nil {
+		return d.Keys[len(d.Keys)-1].Pos()
+	}
+	return token.NoPos
+}
+
+// End returns the end of the definition's value (of the name, for an
+// inherited one).
+func (d *Def) End() token.Pos {
+	if d.Value != nil {
+		return d.Value.End()
+	}
+	if len(d.Keys) > 0 && d.Keys[len(d.Keys)-1] != nil {
+		return d.Keys[len(d.Keys)-1].End()
+	}
+	return token.NoPos
+}
+
+// Outer returns the positions of the bindings the definition is written
+// in, outermost first, its own last.
+func (d *Def) Outer() []token.Pos {
+	n := 0
+	for b := d.In; b != nil; b = b.Parent {
+		n++
+	}
+	out := make([]token.Pos, n)
+	for b := d.In; b != nil; b = b.Parent {
+		n--
+		out[n] = b.Pos
+	}
+	return out
+}
+
+// Top returns the position of the outermost binding around the definition.
+func (d *Def) Top() token.Pos {
+	b := d.In
+	for b != nil && b.Parent != nil {
+		b = b.Parent
+	}
+	if b == nil {
+		return token.NoPos
+	}
+	return b.Pos
+}
+
+// Mods returns the priority functions the value was wrapped in, outermost
+// first (mkDefault, mkForce, …). Callers must not modify the result.
+func (d *Def) Mods() []string {
+	if d.mods == nil {
+		return nil
+	}
+	return *d.mods
 }
 
 // Elem is an element of a list value.

@@ -35,8 +35,8 @@ func defs(m *Module) []string {
 		if len(conds) > 0 {
 			s += " [" + strings.Join(conds, "; ") + "]"
 		}
-		if len(d.Mods) > 0 {
-			s += " {" + strings.Join(d.Mods, ",") + "}"
+		if len(d.Mods()) > 0 {
+			s += " {" + strings.Join(d.Mods(), ",") + "}"
 		}
 		out = append(out, s)
 	}

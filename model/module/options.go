@@ -43,7 +43,8 @@ func (b *builder) options(e ast.Expr, p []string, keys []ast.AttrName, keyPos to
 
 // declaration reads one option declaration.
 func (b *builder) declaration(e ast.Expr, p []string, keys []ast.AttrName, keyPos token.Pos) *Option {
-	o := &Option{Path: p, Keys: keys, Pos: e.Pos(), End: e.End(), KeyPos: keyPos}
+	kp, kk := b.keep(p, keys)
+	o := &Option{Path: kp, Keys: kk, Pos: e.Pos(), End: e.End(), KeyPos: keyPos}
 	var override *ast.AttrSet
 	decl := ast.Unparen(e)
 	// `mkEnableOption "x" // { default = true; }`

@@ -14,6 +14,8 @@ const maxAlias = 32
 // config path does this denote.
 type resolver struct {
 	info *scope.Info
+
+	scratch Ref // configPath's buffer
 }
 
 func (r *resolver) binding(id *ast.Ident) *scope.Binding {
@@ -140,60 +142,80 @@ func (r *resolver) libFuncDepth(e ast.Expr, depth int) string {
 
 // configPath returns the attribute path below the module's `config`
 // argument that e denotes: `config.a.b`, `cfg` with `cfg = config.a.b;`,
-// `x` with `inherit (config.a) x;`.
-func (r *resolver) configPath(e ast.Expr) (Ref, bool) { return r.configPathDepth(e, 0) }
-
-func (r *resolver) configPathDepth(e ast.Expr, depth int) (Ref, bool) {
-	if depth > maxAlias {
+// `x` with `inherit (config.a) x;`. The path is built in the resolver's
+// scratch buffer and copied out once, at its size: most expressions asked
+// about are not config paths, and those that are cross aliases.
+func (r *resolver) configPath(e ast.Expr) (Ref, bool) {
+	p, ok := r.appendConfigPath(r.scratch[:0], e, 0)
+	r.scratch = p[:0]
+	if !ok {
 		return nil, false
+	}
+	out := make(Ref, len(p))
+	copy(out, p)
+	return out, true
+}
+
+// scratchConfigPath is configPath without the copy: the result is valid
+// until the next call.
+func (r *resolver) scratchConfigPath(e ast.Expr) (Ref, bool) {
+	p, ok := r.appendConfigPath(r.scratch[:0], e, 0)
+	r.scratch = p[:0]
+	return p, ok
+}
+
+// appendConfigPath appends the config path e denotes to dst.
+func (r *resolver) appendConfigPath(dst Ref, e ast.Expr, depth int) (Ref, bool) {
+	if depth > maxAlias {
+		return dst, false
 	}
 	switch x := ast.Unparen(e).(type) {
 	case *ast.Ident:
 		b := r.binding(x)
 		if b == nil {
-			return nil, false
+			return dst, false
 		}
 		switch b.Kind {
 		case scope.Formal, scope.Param:
 			if b.Name == "config" {
-				return Ref{}, true
+				return dst, true
 			}
 		case scope.Let, scope.Rec:
 			if b.From != nil {
-				p, ok := r.configPathDepth(b.From, depth+1)
+				p, ok := r.appendConfigPath(dst, b.From, depth+1)
 				if !ok {
-					return nil, false
+					return p, false
 				}
-				return append(append(Ref{}, p...), b.Name), true
+				return append(p, b.Name), true
 			}
 			if b.Value != nil {
-				return r.configPathDepth(b.Value, depth+1)
+				return r.appendConfigPath(dst, b.Value, depth+1)
 			}
 		}
-		return nil, false
+		return dst, false
 	case *ast.Select:
 		if x.Path == nil {
-			return nil, false
+			return dst, false
 		}
-		p, ok := r.configPathDepth(x.X, depth+1)
+		start := len(dst)
+		p, ok := r.appendConfigPath(dst, x.X, depth+1)
 		if !ok {
-			return nil, false
+			return p, false
 		}
-		out := append(Ref{}, p...)
 		for _, n := range x.Path.Names {
 			s, ok := ast.StaticName(n)
 			if !ok {
 				// `config.a.${x}`: the known prefix is still a use.
-				if len(out) == 0 {
-					return nil, false
+				if len(p) == start {
+					return p, false
 				}
-				return out, true
+				return p, true
 			}
-			out = append(out, s)
+			p = append(p, s)
 		}
-		return out, true
+		return p, true
 	}
-	return nil, false
+	return dst, false
 }
 
 // head splits an application `f a b` into f and [a b].

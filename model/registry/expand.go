@@ -92,14 +92,11 @@ func expand(d *module.Def, fold *constfold.Folder, depth int, budget *int) []*mo
 			path = append(path, s)
 		}
 		nd := &module.Def{
-			Path:   path,
-			Keys:   append(append([]ast.AttrName(nil), d.Keys...), e.Path...),
-			Value:  e.Value,
-			Conds:  d.Conds,
-			KeyPos: e.Path[0].Pos(),
-			Pos:    e.Value.Pos(),
-			End:    e.Value.End(),
-			Top:    d.Top,
+			Path:  path,
+			Keys:  append(append([]ast.AttrName(nil), d.Keys...), e.Path...),
+			Value: e.Value,
+			Conds: d.Conds,
+			In:    &module.Binding{Pos: e.Path[0].Pos()},
 		}
 		if l, ok := ast.Unparen(e.Value).(*ast.List); ok {
 			for _, el := range l.Elems {

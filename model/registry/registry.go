@@ -147,7 +147,7 @@ func (reg *Registry) read(mod *module.Module, fold *constfold.Folder, conv *conf
 			// `nodes = mkNodes …;`: a registry nixlint cannot read.
 			v := fold.Eval(d.Value)
 			if d.Value != nil && !v.Known() {
-				reg.Skipped = append(reg.Skipped, Skipped{File: mod.Path, Pos: d.Pos, What: "the nodes of " + module.PathString(d.Path), Reason: v.Reason})
+				reg.Skipped = append(reg.Skipped, Skipped{File: mod.Path, Pos: d.Pos(), What: "the nodes of " + module.PathString(d.Path), Reason: v.Reason})
 			}
 			continue
 		}

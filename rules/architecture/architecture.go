@@ -145,11 +145,11 @@ func groupDefs(defs []*module.Def, isBad func(*module.Def) bool) []group {
 	}
 	counts := make(map[token.Pos]*count)
 	for i, d := range defs {
-		for _, p := range chain(d) {
-			c := counts[p]
+		for b := d.In; b != nil; b = b.Parent {
+			c := counts[b.Pos]
 			if c == nil {
 				c = &count{}
-				counts[p] = c
+				counts[b.Pos] = c
 			}
 			c.all++
 			if bad[i] {
@@ -163,33 +163,26 @@ func groupDefs(defs []*module.Def, isBad func(*module.Def) bool) []group {
 		if !bad[i] {
 			continue
 		}
-		at := d.KeyPos
-		for _, p := range chain(d) {
-			if c := counts[p]; c.all == c.bad {
-				at = p
-				break
+		// The outermost binding whose definitions all offend: walking
+		// outwards, the last one found.
+		at := d.KeyPos()
+		for b := d.In; b != nil; b = b.Parent {
+			if c := counts[b.Pos]; c.all == c.bad {
+				at = b.Pos
 			}
 		}
 		if k, ok := byPos[at]; ok {
 			out[k].defs = append(out[k].defs, d)
-			if d.End > out[k].end {
-				out[k].end = d.End
+			if d.End() > out[k].end {
+				out[k].end = d.End()
 			}
 			continue
 		}
 		byPos[at] = len(out)
-		out = append(out, group{pos: at, end: d.End, defs: []*module.Def{d}})
+		out = append(out, group{pos: at, end: d.End(), defs: []*module.Def{d}})
 	}
 	sort.SliceStable(out, func(i, j int) bool { return out[i].pos < out[j].pos })
 	return out
-}
-
-// chain returns the bindings around a definition, outermost first.
-func chain(d *module.Def) []token.Pos {
-	if len(d.Outer) > 0 {
-		return d.Outer
-	}
-	return []token.Pos{d.KeyPos}
 }
 
 // verb returns "is" or "are" for the group's paths.

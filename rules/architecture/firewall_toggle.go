@@ -86,7 +86,7 @@ func runFirewallToggle(pass *analysis.Pass) (any, error) {
 				case isUpstreamOpenFirewall(d.Path) && !covered(d.Path):
 					if v, ok := module.BoolLiteral(d.Value); ok && v && !firewallGuarded(d.Conds) {
 						pass.Report(analysis.Diagnostic{
-							Pos: d.KeyPos, End: d.End,
+							Pos: d.KeyPos(), End: d.End(),
 							Message: fmt.Sprintf("%s is hard-coded to true; %s: declare an option openFirewall in this module and write %s = cfg.openFirewall;",
 								module.PathString(d.Path), firewallPrinciple, module.PathString(d.Path)),
 						})
@@ -161,7 +161,7 @@ func checkPorts(pass *analysis.Pass, d *module.Def) {
 		return
 	}
 	pass.Report(analysis.Diagnostic{
-		Pos: d.KeyPos, End: d.End,
+		Pos: d.KeyPos(), End: d.End(),
 		Message: fmt.Sprintf("%s opens %s without a firewall toggle; %s: declare an option openFirewall and write lib.optionals cfg.openFirewall [ … ] (or wrap it in lib.mkIf cfg.openFirewall)",
 			module.PathString(d.Path), strings.Join(open, " "), firewallPrinciple),
 	})

@@ -120,7 +120,7 @@ func checkSelfEnable(pass *analysis.Pass, l *layout.Layout, m *module.Model, mod
 			// (c) the module sets its own enable option.
 			if v, ok := module.BoolLiteral(valueOf(d)); ok && v && !c.guarded(d, e) {
 				pass.Report(analysis.Diagnostic{
-					Pos: d.KeyPos, End: d.End, Severity: analysis.Error,
+					Pos: d.KeyPos(), End: d.End(), Severity: analysis.Error,
 					Message: fmt.Sprintf("module sets its own option %s to true, so it is on wherever it is imported; %s: remove this and set %s = true; in a role",
 						module.PathString(d.Path), selfEnablePrinciple, module.PathString(e.Path)),
 				})
@@ -156,7 +156,7 @@ func checkActivation(pass *analysis.Pass, l *layout.Layout, mod *module.Module, 
 		}
 		what := module.PathString(d.Path[:len(d.Path)-1])
 		pass.Report(analysis.Diagnostic{
-			Pos: d.KeyPos, End: d.End,
+			Pos: d.KeyPos(), End: d.End(),
 			Message: fmt.Sprintf("module turns on %s when it is imported; declare an option %s and wrap this config in lib.mkIf cfg.enable, then enable it from a role (%s)",
 				what, suggestedOption(ns, l, mod.Path), selfEnablePrinciple),
 		})

@@ -73,11 +73,11 @@ func checkAgnostic(pass *analysis.Pass, l *layout.Layout, mod *module.Module, no
 		// machine's, not the role's: only a written one ties the role.
 		if _, isString := ast.Unparen(valueOrNil(d)).(*ast.String); isString && module.Equal(d.Path, []string{"networking", "hostName"}) {
 			pass.Report(analysis.Diagnostic{
-				Pos: d.KeyPos, End: d.End,
+				Pos: d.KeyPos(), End: d.End(),
 				Message: fmt.Sprintf("role sets networking.hostName; %s: set the host name in the machine's own configuration or the registry under %s",
 					agnosticPrinciple, l.Folders.Infrastructure),
 			})
-			reported = append(reported, span{int(d.KeyPos), int(d.End)})
+			reported = append(reported, span{int(d.KeyPos()), int(d.End())})
 		}
 	}
 	inReported := func(n ast.Node) bool {

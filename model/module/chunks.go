@@ -1,0 +1,75 @@
+package module
+
+import (
+	"sync"
+
+	"github.com/nixlint/nixlint/parser/ast"
+)
+
+// chunks hands out the small objects a module keeps per binding
+// (definitions, bindings, paths) from shared arrays instead of one
+// allocation each: a module has dozens of them, and the model of a large
+// repository nearly a million. Slices are cut with their capacity equal to
+// their length, so appending to one copies.
+//
+// Builders take chunks from a pool and give them back, so that the next
+// file goes on filling the same arrays: only the tail of the last array
+// of each is left unused, where chunks per file would waste up to half.
+// Files share arrays, but every module lives as long as the model.
+type chunks struct {
+	defs     []Def
+	bindings []Binding
+	strs     []string
+	names    []ast.AttrName
+}
+
+var chunkPool = sync.Pool{New: func() any { return new(chunks) }}
+
+// The sizes of the arrays: a few kilobytes to some tens of kilobytes.
+const (
+	defChunk     = 128
+	bindingChunk = 512
+	nameChunk    = 1024
+)
+
+func (c *chunks) def() *Def {
+	if len(c.defs) == cap(c.defs) {
+		c.defs = make([]Def, 0, defChunk)
+	}
+	c.defs = c.defs[:len(c.defs)+1]
+	return &c.defs[len(c.defs)-1]
+}
+
+func (c *chunks) binding() *Binding {
+	if len(c.bindings) == cap(c.bindings) {
+		c.bindings = make([]Binding, 0, bindingChunk)
+	}
+	c.bindings = c.bindings[:len(c.bindings)+1]
+	return &c.bindings[len(c.bindings)-1]
+}
+
+// strings returns a slice of n strings.
+func (c *chunks) strings(n int) []string {
+	if n > nameChunk/8 {
+		return make([]string, n)
+	}
+	if len(c.strs)+n > cap(c.strs) {
+		c.strs = make([]string, 0, nameChunk)
+	}
+	i := len(c.strs)
+	c.strs = c.strs[:i+n]
+	return c.strs[i : i+n : i+n]
+}
+
+// keys returns a slice of n attribute names.
+func (c *chunks) keys(n int) []ast.AttrName {
+	if n > nameChunk/8 {
+		return make([]ast.AttrName, n)
+	}
+	if len(c.names)+n > cap(c.names) {
+		c.names = make([]ast.AttrName, 0, nameChunk)
+	}
+	i := len(c.names)
+	c.names = c.names[:i+n]
+	return c.names[i : i+n : i+n]
+}
