@@ -109,26 +109,47 @@ func (s *scanner) skipSpace() {
 }
 
 // scan returns the next token in the default start condition (code).
+//
+// It is the scanner's hot path, once per token: whitespace, which
+// precedes most tokens, is skipped here; comments, rarer, by skipSpace.
 func (s *scanner) scan() item {
-	if s.hasAhead && s.save() == s.aheadFrom {
-		s.comments = append(s.comments, s.aheadComments...)
+	if s.hasAhead && s.off == s.aheadFrom.off && s.save() == s.aheadFrom {
+		if len(s.aheadComments) > 0 {
+			s.comments = append(s.comments, s.aheadComments...)
+		}
 		s.off, s.lastStart, s.prevStart = s.aheadTo.off, s.aheadTo.lastStart, s.aheadTo.prevStart
 		return s.ahead
 	}
-	s.skipSpace()
-	start := s.off
-	if start >= len(s.src) {
+	src := s.src
+	i := s.off
+	for i < len(src) {
+		c := src[i]
+		if class[c]&cSpace == 0 {
+			if c == '#' || c == '/' {
+				s.off = i
+				s.skipSpace()
+				i = s.off
+			}
+			break
+		}
+		start := i
+		for i++; i < len(src) && class[src[i]]&cSpace != 0; i++ {
+		}
+		s.prevStart, s.lastStart = s.lastStart, start
+	}
+	if i >= len(src) {
+		s.off = i
 		if s.nulEnd {
 			// Bison takes the NUL token for the end of input, and its
 			// location is the NUL's.
-			s.mark(start)
+			s.mark(i)
 		}
-		return item{kind: tEOF, off: start, end: start}
+		return item{kind: tEOF, off: i, end: i}
 	}
-	kind, n := s.lexCode(start)
-	s.off = start + n
-	s.mark(start)
-	return item{kind: kind, off: start, end: start + n}
+	kind, n := s.lexCode(i)
+	s.off = i + n
+	s.prevStart, s.lastStart = s.lastStart, i
+	return item{kind: kind, off: i, end: i + n}
 }
 
 // scanState is a saved scanner position, for lookahead.
@@ -147,7 +168,10 @@ func (s *scanner) peek() item {
 	st := s.save()
 	t := s.scan()
 	s.ahead, s.aheadFrom, s.aheadTo, s.hasAhead = t, st, s.save(), true
-	s.aheadComments = append(s.aheadComments[:0], s.comments[st.ncomments:]...)
+	s.aheadComments = s.aheadComments[:0]
+	if len(s.comments) > st.ncomments {
+		s.aheadComments = append(s.aheadComments, s.comments[st.ncomments:]...)
+	}
 	s.restore(st)
 	return t
 }
@@ -184,9 +208,8 @@ func (s *scanner) lexCode(i int) (tokKind, int) {
 			}
 		}
 		return tID, j - i
-	case c == '{' || c == '}' || c == '[' || c == ']' || c == '(' || c == ')' ||
-		c == ';' || c == ',' || c == '@' || c == '?' || c == ':' || c == '"' || c == '*':
-		return charToks[c], 1
+	case singleToks[c] != 0:
+		return singleToks[c], 1
 	case c == '=' && (i+1 >= len(src) || src[i+1] != '='):
 		return tASSIGN, 1
 	case c == '.' && i < s.noPathUntil && i+1 < len(src) && is(src[i+1], cIDStart):

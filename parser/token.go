@@ -176,6 +176,14 @@ var charToks = [256]tokKind{
 	'"': tQUOTE,
 }
 
+// singleToks maps the characters that are a token of one character
+// whatever follows them: no longer rule of lexer.l starts with them.
+var singleToks = [256]tokKind{
+	'{': tLBRACE, '}': tRBRACE, '[': tLBRACK, ']': tRBRACK,
+	'(': tLPAREN, ')': tRPAREN, ';': tSEMI, ',': tCOMMA,
+	'@': tAT, '?': tQUESTION, ':': tCOLON, '"': tQUOTE, '*': tSTAR,
+}
+
 // Character classes of Nix's lexer.
 const (
 	cID      = 1 << iota // [a-zA-Z0-9_'-]: ID continuation
