@@ -34,9 +34,12 @@ type resolver struct {
 	refs     []resolved
 	bindings []*Binding
 
-	// bslab holds the Info's bindings. Unlike every other field, what it
-	// hands out belongs to the Info; a Resolver starts a new one per file.
+	// The bindings are made in bslab, a work space, and listed in all in
+	// the order they are made; finish copies them into one array of the
+	// right size for the Info. Files have few bindings, and a slab grown
+	// for each cost more than half again the memory of that array.
 	bslab slab[Binding]
+	all   []*Binding
 }
 
 // resolved is a reference and its binding.
@@ -59,13 +62,14 @@ const (
 	exitWithTask                 // leave the innermost with
 )
 
+// task is kept small, 32 bytes: a file's resolution pushes about one per
+// node.
 type task struct {
+	expr  ast.Expr // the expression of an exprTask, the body of a setTask
+	set   *attrSet
+	mark  int32 // for exitTask
 	kind  taskKind
 	quiet bool // references Nix never checks: do not report them as undefined
-	expr  ast.Expr
-	set   *attrSet
-	body  ast.Expr
-	mark  int // for exitTask
 }
 
 func (r *resolver) push(t task) { r.stack = append(r.stack, t) }
@@ -85,9 +89,9 @@ func (r *resolver) run(root ast.Expr) {
 		case exprTask:
 			r.expr(t.expr, t.quiet)
 		case setTask:
-			r.set(t.set, t.body, t.quiet)
+			r.set(t.set, t.expr, t.quiet)
 		case exitTask:
-			r.exit(t.mark)
+			r.exit(int(t.mark))
 		case exitWithTask:
 			r.withs = r.withs[:len(r.withs)-1]
 		}
@@ -134,7 +138,7 @@ func (r *resolver) expr(e ast.Expr, quiet bool) {
 
 func (r *resolver) pushSet(s *attrSet, body ast.Expr, quiet bool) {
 	if s != nil {
-		r.push(task{kind: setTask, set: s, body: body, quiet: quiet})
+		r.push(task{kind: setTask, set: s, expr: body, quiet: quiet})
 	}
 }
 
@@ -158,21 +162,19 @@ func (r *resolver) set(s *attrSet, body ast.Expr, quiet bool) {
 		}
 		mark := len(r.bound)
 		for _, a := range s.attrs {
-			b := r.bslab.new()
-			*b = Binding{Name: a.name, Kind: kind, Def: a.def, Decls: a.decls, From: a.from, Scope: s.node, Inherits: a.outer}
+			b := r.newBinding(Binding{Name: a.name, Kind: kind, Def: a.def, Decls: a.decls, From: a.from, Scope: s.node, Inherits: a.outer})
 			if len(a.decls) == 1 {
 				// The attribute's inline declaration lives in the
-				// builder's slab, which a Resolver reuses: the Info
-				// gets its own.
+				// builder's slab, which a Resolver reuses: the binding
+				// gets its own copy (see finish).
 				b.decl0 = a.decl0
-				b.Decls = b.decl0[:1:1]
 			}
 			if a.inherit == nil {
 				b.Value = a.value
 			}
 			r.bind(b)
 		}
-		r.push(task{kind: exitTask, mark: mark})
+		r.push(task{kind: exitTask, mark: int32(mark)})
 	}
 	r.pushExpr(body, quiet)
 	for i := len(s.dropped) - 1; i >= 0; i-- {
@@ -237,21 +239,17 @@ func (r *resolver) nameExprs(n ast.AttrName, quiet bool) {
 func (r *resolver) lambda(l *ast.Lambda, quiet bool) {
 	mark := len(r.bound)
 	if l.Param != nil {
-		b := r.bslab.new()
-		*b = Binding{Name: l.Param.Name, Kind: Param, Def: l.Param, Scope: l}
-		r.bind(b)
+		r.bind(r.newBinding(Binding{Name: l.Param.Name, Kind: Param, Def: l.Param, Scope: l}))
 	}
 	if l.Formals != nil {
 		for _, fm := range l.Formals.List {
 			if fm == nil || fm.Name == nil {
 				continue
 			}
-			b := r.bslab.new()
-			*b = Binding{Name: fm.Name.Name, Kind: Formal, Def: fm, Formal: fm, Scope: l}
-			r.bind(b)
+			r.bind(r.newBinding(Binding{Name: fm.Name.Name, Kind: Formal, Def: fm, Formal: fm, Scope: l}))
 		}
 	}
-	r.push(task{kind: exitTask, mark: mark})
+	r.push(task{kind: exitTask, mark: int32(mark)})
 	r.pushExpr(l.Body, quiet)
 	if l.Formals != nil {
 		for i := len(l.Formals.List) - 1; i >= 0; i-- {
@@ -260,6 +258,16 @@ func (r *resolver) lambda(l *ast.Lambda, quiet bool) {
 			}
 		}
 	}
+}
+
+// newBinding makes a binding in the work space; finish moves it to the
+// Info.
+func (r *resolver) newBinding(v Binding) *Binding {
+	b := r.bslab.new()
+	*b = v
+	b.idx = int32(len(r.all))
+	r.all = append(r.all, b)
+	return b
 }
 
 // bind enters b in the innermost lexical scope. Scopes are left in the
@@ -273,14 +281,13 @@ func (r *resolver) bind(b *Binding) {
 }
 
 // exit leaves the lexical scope whose bindings start at bound[mark].
+// A name no longer bound maps to nil rather than being deleted: the map
+// then holds each name of the file once, with no deleted entries to
+// degrade it, and a Resolver can tell how much clearing it will cost.
 func (r *resolver) exit(mark int) {
 	for i := len(r.bound) - 1; i >= mark; i-- {
 		b := r.bound[i]
-		if b.shadowed == nil {
-			delete(r.names, b.Name)
-		} else {
-			r.names[b.Name] = b.shadowed
-		}
+		r.names[b.Name] = b.shadowed
 		b.shadowed = nil
 	}
 	r.bound = r.bound[:mark]
@@ -335,8 +342,7 @@ func (r *resolver) lookup(name string) *Binding {
 	k := withKey{w, name}
 	b := r.withed[k]
 	if b == nil {
-		b = r.bslab.new()
-		*b = Binding{Name: name, Kind: With, With: w, Scope: w}
+		b = r.newBinding(Binding{Name: name, Kind: With, With: w, Scope: w})
 		r.withed[k] = b
 	}
 	return b
@@ -345,32 +351,50 @@ func (r *resolver) lookup(name string) *Binding {
 func (r *resolver) builtin(name string) *Binding {
 	b := r.builtins[name]
 	if b == nil {
-		b = r.bslab.new()
-		*b = Binding{Name: name, Kind: Builtin}
+		b = r.newBinding(Binding{Name: name, Kind: Builtin})
 		r.builtins[name] = b
 	}
 	return b
 }
 
-// finish fills the Info with the references and bindings met, and puts
+// finish fills the Info with the bindings and references met, and puts
 // every list in source order, so that results do not depend on the order
 // of the walk.
 func (r *resolver) finish() {
+	info := r.info
+	// The bindings move to one array; the pointers between them follow.
+	var final []Binding
+	if len(r.all) > 0 {
+		final = make([]Binding, len(r.all))
+	}
+	for i, b := range r.all {
+		f := &final[i]
+		*f = *b
+		if b.Inherits != nil {
+			f.Inherits = &final[b.Inherits.idx]
+		}
+		if len(f.Decls) == 1 {
+			f.Decls = f.decl0[:1:1]
+		}
+	}
+	if len(r.bindings) > 0 {
+		info.Bindings = make([]*Binding, len(r.bindings))
+		for i, b := range r.bindings {
+			info.Bindings[i] = &final[b.idx]
+		}
+	}
 	// Every Uses slice is cut from one array, each with the capacity of
 	// its final length so that appending to one cannot overwrite the next.
-	r.info.Refs = make(map[*ast.Ident]*Binding, len(r.refs))
+	info.Refs = make(map[*ast.Ident]*Binding, len(r.refs))
 	uses := make([]*ast.Ident, len(r.refs))
 	for _, ref := range r.refs {
-		b := ref.b
+		b := &final[ref.b.idx]
 		if b.Uses == nil {
 			n := int(b.nuses)
 			b.Uses, uses = uses[:0:n], uses[n:]
 		}
 		b.Uses = append(b.Uses, ref.id)
-		r.info.Refs[ref.id] = b
-	}
-	if len(r.bindings) > 0 {
-		r.info.Bindings = slices.Clone(r.bindings)
+		info.Refs[ref.id] = b
 	}
 	sortIdents := func(ids []*ast.Ident) {
 		less := func(a, b *ast.Ident) int { return cmp.Compare(a.NamePos, b.NamePos) }
@@ -378,19 +402,13 @@ func (r *resolver) finish() {
 			slices.SortStableFunc(ids, less)
 		}
 	}
-	sortIdents(r.info.Undefined)
-	for _, b := range r.info.Bindings {
-		sortIdents(b.Uses)
-	}
-	for _, b := range r.builtins {
-		sortIdents(b.Uses)
-	}
-	for _, b := range r.withed {
-		sortIdents(b.Uses)
+	sortIdents(info.Undefined)
+	for i := range final {
+		sortIdents(final[i].Uses)
 	}
 	byDef := func(a, b *Binding) int { return cmp.Compare(a.Def.Pos(), b.Def.Pos()) }
-	if !slices.IsSortedFunc(r.info.Bindings, byDef) {
-		slices.SortStableFunc(r.info.Bindings, byDef)
+	if !slices.IsSortedFunc(info.Bindings, byDef) {
+		slices.SortStableFunc(info.Bindings, byDef)
 	}
-	slices.SortStableFunc(r.info.Duplicates, func(a, b *Duplicate) int { return cmp.Compare(a.Pos, b.Pos) })
+	slices.SortStableFunc(info.Duplicates, func(a, b *Duplicate) int { return cmp.Compare(a.Pos, b.Pos) })
 }

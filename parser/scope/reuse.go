@@ -39,8 +39,7 @@ func (rv *Resolver) Resolve(f *ast.File) *Info {
 // reset prepares the Resolver for a new file, whose results go to info.
 func (rv *Resolver) reset(info *Info) {
 	r, b := &rv.r, &rv.b
-	// Every binding entered names once, and left it by the end.
-	r.names = reuseMap(r.names, len(r.bindings))
+	r.names = reuseMap(r.names, len(r.names))
 	r.builtins = reuseMap(r.builtins, len(r.builtins))
 	r.withed = reuseMap(r.withed, len(r.withed))
 	r.froms = reuseMap(r.froms, len(r.froms))
@@ -52,7 +51,8 @@ func (rv *Resolver) reset(info *Info) {
 	// little: callers keep the trees of a run anyway.
 	r.withs, r.stack, r.kids, r.seen = r.withs[:0], r.stack[:0], r.kids[:0], r.seen[:0]
 	r.bound, r.refs, r.bindings, b.scratch = r.bound[:0], r.refs[:0], r.bindings[:0], b.scratch[:0]
-	r.bslab = slab[Binding]{}
+	r.all = r.all[:0]
+	r.bslab.reset()
 	b.dups = nil
 	b.attrs.reset()
 	b.nsets.reset()

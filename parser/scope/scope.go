@@ -86,6 +86,7 @@ type Binding struct {
 
 	shadowed *Binding       // while resolving: the binding of the name this one hides
 	nuses    int32          // while resolving: how many references use it
+	idx      int32          // while resolving: its index in the resolver's list
 	decl0    [1]ast.Binding // storage of Decls when there is one
 }
 
