@@ -48,6 +48,7 @@ func BuildResolved(f *analysis.File, info *scope.Info) *Module {
 	b := &builder{m: m, a: a, r: &resolver{info: info}, src: f.Src, base: baseOf(f)}
 	b.top(f.AST.Expr)
 	b.collectUses(f.AST.Expr)
+	m.kind = m.scanKinds()
 	chunkPool.Put(a)
 	return m
 }

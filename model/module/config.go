@@ -241,5 +241,6 @@ func (b *builder) inline(e ast.Expr, p []string) {
 	}
 	sub.top(e)
 	sub.collectUses(e)
+	sub.m.kind = sub.m.scanKinds()
 	b.m.Inline = append(b.m.Inline, sub.m)
 }

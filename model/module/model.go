@@ -79,6 +79,8 @@ type Module struct {
 	// a.b.enable). A path is recorded at its longest static extent.
 	Uses []Ref
 
+	kind kinds // see IsFlakePart and IsFormat
+
 	// unit caches UnitOptions: several rules ask for it, concurrently.
 	unitOnce sync.Once
 	unit     []*Option
@@ -520,3 +522,42 @@ func BoolLiteral(e ast.Expr) (value, ok bool) {
 	}
 	return false, false
 }
+
+// kinds are facts about a module's definitions that rules ask about for
+// every module, computed once when the module is built.
+type kinds struct {
+	known     bool // set by the builder; a Module built by hand is scanned
+	flakePart bool
+	format    bool
+}
+
+func (mod *Module) scanKinds() kinds {
+	k := kinds{known: true}
+	for _, d := range mod.Defs {
+		if len(d.Path) == 0 {
+			continue
+		}
+		switch d.Path[0] {
+		case "flake", "perSystem":
+			k.flakePart = true
+		case "formatAttr", "fileExtension":
+			k.format = k.format || len(d.Path) == 1
+		}
+	}
+	return k
+}
+
+func (mod *Module) kinds() kinds {
+	if mod.kind.known {
+		return mod.kind
+	}
+	return mod.scanKinds()
+}
+
+// IsFlakePart reports whether the module defines flake outputs (`flake.…`
+// or `perSystem.…`): it is a flake-parts module, whatever folder it is in.
+func (mod *Module) IsFlakePart() bool { return mod.kinds().flakePart }
+
+// IsFormat reports whether the module is a nixos-generators format: it
+// defines formatAttr or fileExtension.
+func (mod *Module) IsFormat() bool { return mod.kinds().format }

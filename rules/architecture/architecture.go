@@ -62,14 +62,7 @@ func filesOfKind(pass *analysis.Pass, l *layout.Layout, m *module.Model, kind la
 // isFlakePart reports whether a file placed among roles or modules is in
 // fact a flake-parts module (it defines flake outputs), which the module
 // rules must not judge as a NixOS module.
-func isFlakePart(mod *module.Module) bool {
-	for _, d := range mod.Defs {
-		if len(d.Path) > 0 && (d.Path[0] == "flake" || d.Path[0] == "perSystem") {
-			return true
-		}
-	}
-	return false
-}
+func isFlakePart(mod *module.Module) bool { return mod.IsFlakePart() }
 
 // nixosModules returns the NixOS modules a file holds: the file itself or,
 // for a flake-parts file, the modules it defines inline
@@ -98,14 +91,7 @@ func declared(mod *module.Module) []*module.Option {
 // isFormat reports whether a module is a nixos-generators format
 // (it defines formatAttr): it is activated by building the image format,
 // not by being imported into a machine, so the module rules do not apply.
-func isFormat(mod *module.Module) bool {
-	for _, d := range mod.Defs {
-		if len(d.Path) == 1 && (d.Path[0] == "formatAttr" || d.Path[0] == "fileExtension") {
-			return true
-		}
-	}
-	return false
-}
+func isFormat(mod *module.Module) bool { return mod.IsFormat() }
 
 // plumbing reports whether a definition configures the module system
 // itself (_module.args) or only checks the configuration (assertions,

@@ -147,7 +147,7 @@ func (u *uses) file(f *analysis.File) {
 			}
 		case *ast.Apply:
 			// nameValuePair "role-${n}" …: an export built at evaluation.
-			if fn, ok := x.Fun.(*ast.Apply); ok && strings.HasSuffix(describe(fn.Fun), "nameValuePair") {
+			if fn, ok := x.Fun.(*ast.Apply); ok && strings.HasSuffix(lastName(fn.Fun), "nameValuePair") {
 				exports[ast.Unparen(fn.Arg)] = true
 			}
 		case *ast.Select:
@@ -210,8 +210,9 @@ func prefixed(n ast.Node, before string) bool {
 	return ok && strings.HasPrefix(t.Value, before)
 }
 
-// describe renders a function expression's dotted name.
-func describe(e ast.Expr) string {
+// lastName returns the last segment of a function expression's dotted
+// name (describe's text after its last dot), without building the name.
+func lastName(e ast.Expr) string {
 	switch x := ast.Unparen(e).(type) {
 	case *ast.Ident:
 		return x.Name
@@ -220,7 +221,7 @@ func describe(e ast.Expr) string {
 			return ""
 		}
 		s, _ := ast.StaticName(x.Path.Names[len(x.Path.Names)-1])
-		return describe(x.X) + "." + s
+		return s
 	}
 	return ""
 }
