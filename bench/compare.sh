@@ -8,7 +8,11 @@
 # fastest fair way for both. Without a DIR, a synthetic homelab tree of
 # 3000 files is generated first (go run ./bench/gentree).
 #
-# Usage: bench/compare.sh [DIR]
+# Usage: [NIXLINT=BINARY] bench/compare.sh [DIR]
+#
+# NIXLINT names a nixlint binary to time instead of one built from this
+# checkout (to compare two builds, or while another package does not
+# compile).
 set -euo pipefail
 root=$(cd "$(dirname "$0")/.." && pwd)
 work=$(mktemp -d)
@@ -20,7 +24,12 @@ if [ -z "$dir" ]; then
 	(cd "$root" && go run ./bench/gentree "$dir" 3000)
 fi
 command -v nix-instantiate >/dev/null || { echo "nix-instantiate not found" >&2; exit 1; }
-(cd "$root" && go build -o "$work/nixlint" ./cmd/nixlint)
+if [ -n "${NIXLINT:-}" ]; then
+	[ -x "$NIXLINT" ] || { echo "NIXLINT=$NIXLINT is not an executable" >&2; exit 1; }
+	cp "$NIXLINT" "$work/nixlint"
+else
+	(cd "$root" && go build -o "$work/nixlint" ./cmd/nixlint)
+fi
 
 find "$dir" -name '*.nix' -type f -print0 | sort -z >"$work/files"
 count=$(tr -cd '\0' <"$work/files" | wc -c)

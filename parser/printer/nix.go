@@ -11,6 +11,7 @@ import (
 	"os"
 	"os/user"
 	"slices"
+	"sync"
 
 	"github.com/nixlint/nixlint/parser/ast"
 )
@@ -37,7 +38,7 @@ func Nix(w io.Writer, fset *token.FileSet, f *ast.File, dir string) error {
 
 // Nix writes the canonical form of f, like the function Nix, using c's
 // directories.
-func (c Config) Nix(w io.Writer, fset *token.FileSet, f *ast.File) error {
+func (c Config) Nix(w io.Writer, fset *token.FileSet, f *ast.File) (err error) {
 	if f == nil || f.Expr == nil {
 		return errors.New("printer: empty file")
 	}
@@ -45,23 +46,57 @@ func (c Config) Nix(w io.Writer, fset *token.FileSet, f *ast.File) error {
 	if f.Tok != nil {
 		size = f.Tok.Size()
 	}
-	syms := newSymtab(size)
-	l := &lowerer{syms: syms, dir: c.Dir, home: c.Home}
-	e := l.expr(f.Expr)
-	out := outBufs.Get().(*outBuf)
-	// The canonical form is usually a little longer than the source.
-	out.buf = slices.Grow(out.buf[:0], size+size/2+64)
-	p := &shower{b: out, syms: syms}
-	p.show(e)
-	out.WriteByte('\n')
-	_, err := w.Write(out.buf)
-	if cap(out.buf) <= maxPooled {
-		outBufs.Put(out)
-	}
-	if err != nil {
+	p := printers.Get().(*printer)
+	p.reset(c, f.Expr, size)
+	defer func() {
+		// A tree the parser never makes could trip the printer; it says
+		// so rather than take the process down.
+		if r := recover(); r != nil {
+			err = fmt.Errorf("printer: %s: internal error: %v", f.Name, r)
+		}
+		p.release()
+	}()
+	p.expr(f.Expr)
+	p.b = append(p.b, '\n')
+	if _, err := w.Write(p.b); err != nil {
 		return fmt.Errorf("printer: writing %s: %w", f.Name, err)
 	}
 	return nil
+}
+
+// printers holds printers between files; one per worker is enough.
+var printers = sync.Pool{New: func() any { return new(printer) }}
+
+// maxPooled bounds the memory a pooled printer keeps: what a huge file
+// needed is left to the collector rather than held for the process' life.
+const (
+	maxPooled     = 4 << 20 // output bytes
+	maxPooledSets = 1 << 12
+)
+
+// reset prepares p for printing root, of a file of size bytes.
+func (p *printer) reset(c Config, root ast.Expr, size int) {
+	// The canonical form is usually a little longer than the source.
+	p.b = slices.Grow(p.b[:0], size+size/2+64)
+	p.syms.reset(size)
+	p.ordered = false
+	p.root = root
+	p.dir, p.home = c.Dir, c.Home
+	p.sets = p.sets[:0]
+	if len(p.index) > 0 {
+		clear(p.index)
+	}
+	p.formals, p.lets = p.formals[:0], p.lets[:0]
+}
+
+// release returns p to printers unless it grew too large, dropping its
+// references to the tree.
+func (p *printer) release() {
+	p.root = nil
+	if cap(p.b) > maxPooled || cap(p.sets) > maxPooledSets {
+		return
+	}
+	printers.Put(p)
 }
 
 // HomeDir returns the home directory as Nix 2.8's getHome finds it: $HOME,

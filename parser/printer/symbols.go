@@ -116,12 +116,25 @@ type symKey struct {
 	group, index, sub int
 }
 
-// newSymtab returns a table sized for a file of size bytes. Generated
-// homelab modules have up to a new name per 50 bytes or so; growing the map
-// costs more than the unused room of one sized a little too large.
-func newSymtab(size int) *symtab {
-	return &symtab{rank: make(map[string]symKey, min(size/48, 1<<14))}
+// reset empties t for a file of size bytes. The map is kept from file to
+// file unless it grew large: clearing a map costs its capacity, so one
+// grown by a huge file is dropped rather than cleared for every later file.
+// Generated homelab modules have up to a new name per 50 bytes or so;
+// growing the map costs more than the unused room of one sized a little
+// too large.
+func (t *symtab) reset(size int) {
+	want := min(size/48, 1<<14)
+	rank := t.rank
+	if rank == nil || len(rank) > maxKeptSymbols || want > maxKeptSymbols {
+		rank = make(map[string]symKey, want)
+	} else {
+		clear(rank)
+	}
+	*t = symtab{rank: rank}
 }
+
+// maxKeptSymbols bounds the map kept from file to file.
+const maxKeptSymbols = 4096
 
 // alloc charges the open region for an allocation of Nix's parser. The
 // model is cruder than malloc: a region is used up once what was charged

@@ -1,0 +1,307 @@
+package printer
+
+import (
+	"slices"
+	"strings"
+
+	"github.com/nixlint/nixlint/parser/ast"
+)
+
+// attrSet is an ExprAttrs as Nix's binds rule builds it from the bindings
+// of a set or let: static attributes (printed sorted by name in sets, by
+// symbol in let) plus the dynamic ones in source order. Dotted paths make
+// nested sets and extend sets bound to a name, so the attributes of one
+// set can come from several bindings, and several sets from one. Sets are
+// kept in printer.sets and refer to each other by index.
+type attrSet struct {
+	rec     bool
+	attrs   []attr
+	dynamic []dynAttr
+	indexed bool // attrs are in printer.index too
+}
+
+// attr is one static attribute. Its value is a set of printer.sets (set),
+// else `(from).name` when from is set, else the variable of the same name
+// when inherited, else value.
+type attr struct {
+	name      string
+	value     ast.Expr
+	from      ast.Expr
+	set       int32 // index+1 in printer.sets; 0 for none
+	inherited bool
+}
+
+// dynAttr is an attribute whose name is known only at evaluation; its
+// value is a set of printer.sets or an expression, as for attr.
+type dynAttr struct {
+	name  ast.Expr
+	value ast.Expr
+	set   int32
+}
+
+// setName keys printer.index: an attribute of a set.
+type setName struct {
+	set  int32
+	name string
+}
+
+// smallAttrs is the number of attributes a set is searched through
+// without the index: most sets are small.
+const smallAttrs = 8
+
+// newSet starts a set, reusing the memory of a set of an earlier file.
+func (p *printer) newSet(rec bool) int32 {
+	n := len(p.sets)
+	if n < cap(p.sets) {
+		p.sets = p.sets[:n+1]
+		s := &p.sets[n]
+		*s = attrSet{rec: rec, attrs: s.attrs[:0], dynamic: s.dynamic[:0]}
+	} else {
+		p.sets = append(p.sets, attrSet{rec: rec})
+	}
+	return int32(n)
+}
+
+// lookup returns the position of name among set's static attributes, or
+// -1.
+func (p *printer) lookup(set int32, name string) int {
+	s := &p.sets[set]
+	if s.indexed {
+		if i, ok := p.index[setName{set, name}]; ok {
+			return int(i)
+		}
+		return -1
+	}
+	for i := range s.attrs {
+		if s.attrs[i].name == name {
+			return i
+		}
+	}
+	return -1
+}
+
+// add defines an attribute of set, which must not be defined yet.
+func (p *printer) add(set int32, a attr) {
+	s := &p.sets[set]
+	s.attrs = append(s.attrs, a)
+	switch {
+	case s.indexed:
+		p.index[setName{set, a.name}] = int32(len(s.attrs) - 1)
+	case len(s.attrs) > smallAttrs:
+		if p.index == nil {
+			p.index = make(map[setName]int32)
+		}
+		s.indexed = true
+		for i, x := range s.attrs {
+			p.index[setName{set, x.name}] = int32(i)
+		}
+	}
+}
+
+// build makes the set of bindings bs, as Nix's binds rule does, and
+// returns its index.
+func (p *printer) build(bs []ast.Binding, rec bool) int32 {
+	set := p.newSet(rec)
+	for _, b := range bs {
+		switch b := b.(type) {
+		case *ast.AttrDef:
+			if b.Path != nil && len(b.Path.Names) > 0 {
+				p.addAttr(set, b.Path.Names, b.Value)
+			}
+		case *ast.Inherit:
+			for _, n := range b.Names {
+				name, ok := staticName(n)
+				if !ok {
+					continue // rejected by Nix: dynamic attribute in inherit
+				}
+				if p.lookup(set, name) >= 0 {
+					continue // rejected by Nix: duplicate attribute
+				}
+				p.add(set, attr{name: name, from: b.From, inherited: b.From == nil})
+			}
+		}
+	}
+	return set
+}
+
+// literalSet returns the set literal e is, through parentheses, or nil.
+func literalSet(e ast.Expr) *ast.AttrSet {
+	for {
+		switch x := e.(type) {
+		case *ast.Paren:
+			e = x.X
+		case *ast.AttrSet:
+			return x
+		default:
+			return nil
+		}
+	}
+}
+
+// setOf returns the set attribute i of set is bound to, building it if it
+// is still a literal, or -1 if it is bound to something else.
+func (p *printer) setOf(set int32, i int) int32 {
+	a := p.sets[set].attrs[i]
+	if a.inherited || a.from != nil {
+		return -1
+	}
+	if a.set != 0 {
+		return a.set - 1
+	}
+	lit := literalSet(a.value)
+	if lit == nil {
+		return -1
+	}
+	nested := p.build(lit.Bindings, lit.Rec.IsValid())
+	a.value, a.set = nil, nested+1
+	p.sets[set].attrs[i] = a
+	return nested
+}
+
+// addAttr is Nix 2.8's addAttr: it walks a dotted path creating nested
+// sets, descends into sets already bound to a name, and merges two literal
+// sets bound to the same name (the second one's dynamic attributes are
+// lost, as in Nix). Cases Nix rejects as duplicates are ignored here: the
+// checker reports them and the printer is not asked to print such files.
+func (p *printer) addAttr(set int32, path []ast.AttrName, value ast.Expr) {
+	for _, n := range path[:len(path)-1] {
+		name, ok := staticName(n)
+		if !ok {
+			nested := p.newSet(false)
+			s := &p.sets[set]
+			s.dynamic = append(s.dynamic, dynAttr{name: dynamicExpr(n), set: nested + 1})
+			set = nested
+			continue
+		}
+		if i := p.lookup(set, name); i >= 0 {
+			nested := p.setOf(set, i)
+			if nested < 0 {
+				return // duplicate attribute
+			}
+			set = nested
+			continue
+		}
+		nested := p.newSet(false)
+		p.add(set, attr{name: name, set: nested + 1})
+		set = nested
+	}
+	last := path[len(path)-1]
+	name, ok := staticName(last)
+	if !ok {
+		s := &p.sets[set]
+		s.dynamic = append(s.dynamic, dynAttr{name: dynamicExpr(last), value: value})
+		return
+	}
+	i := p.lookup(set, name)
+	if i < 0 {
+		p.add(set, attr{name: name, value: value})
+		return
+	}
+	lit := literalSet(value)
+	if lit == nil {
+		return // duplicate attribute
+	}
+	into := p.setOf(set, i)
+	if into < 0 {
+		return // duplicate attribute
+	}
+	from := p.build(lit.Bindings, lit.Rec.IsValid())
+	for k := 0; k < len(p.sets[from].attrs); k++ {
+		a := p.sets[from].attrs[k]
+		if p.lookup(into, a.name) < 0 {
+			p.add(into, a)
+		}
+	}
+}
+
+// printSet prints a set: static attributes sorted by name, then the
+// dynamic ones in source order.
+func (p *printer) printSet(set int32) {
+	s := &p.sets[set]
+	// Printing values builds sets of their own, which may move p.sets:
+	// keep what is needed of s.
+	attrs, dynamic := s.attrs, s.dynamic
+	if s.rec {
+		p.str0("rec ")
+	}
+	p.str0("{ ")
+	// The set is complete: its index is not needed any more.
+	slices.SortFunc(attrs, func(x, y attr) int { return strings.Compare(x.name, y.name) })
+	for i := range attrs {
+		a := &attrs[i]
+		if a.inherited {
+			p.str0("inherit ")
+			p.name(a.name)
+			p.str0(" ; ")
+			continue
+		}
+		p.name(a.name)
+		p.str0(" = ")
+		p.value(a)
+		p.str0("; ")
+	}
+	for _, d := range dynamic {
+		p.str0(`"${`)
+		p.expr(d.name)
+		p.str0(`}" = `)
+		if d.set != 0 {
+			p.printSet(d.set - 1)
+		} else {
+			p.expr(d.value)
+		}
+		p.str0("; ")
+	}
+	p.b = append(p.b, '}')
+}
+
+// value prints the value of a static attribute that is not inherited.
+func (p *printer) value(a *attr) {
+	switch {
+	case a.set != 0:
+		p.printSet(a.set - 1)
+	case a.from != nil:
+		p.b = append(p.b, '(')
+		p.expr(a.from)
+		p.str0(").")
+		p.name(a.name)
+	default:
+		p.expr(a.value)
+	}
+}
+
+// let prints a let; its bindings come in symbol order (see symbols.go).
+func (p *printer) let(e *ast.Let) {
+	p.str0("(let ")
+	set := p.build(e.Bindings, false)
+	attrs := p.sets[set].attrs
+	base := len(p.lets)
+	for i := range attrs {
+		p.lets = append(p.lets, keyedEntry{i: i})
+	}
+	end := len(p.lets)
+	if end-base > 1 {
+		p.order()
+		for i := base; i < end; i++ {
+			p.lets[i].key = p.syms.key(attrs[p.lets[i].i].name)
+		}
+		slices.SortFunc(p.lets[base:end], func(a, b keyedEntry) int { return a.key.cmp(b.key) })
+	}
+	for k := base; k < end; k++ {
+		// Values may push entries of their own: index afresh.
+		a := &attrs[p.lets[k].i]
+		if a.inherited {
+			p.str0("inherit ")
+			p.name(a.name)
+			p.str0("; ")
+			continue
+		}
+		p.name(a.name)
+		p.str0(" = ")
+		p.value(a)
+		p.str0("; ")
+	}
+	p.lets = p.lets[:base]
+	p.str0("in ")
+	p.expr(e.Body)
+	p.b = append(p.b, ')')
+}
