@@ -1,6 +1,7 @@
 package parser
 
 import (
+	"bytes"
 	"os"
 	"path/filepath"
 	"testing"
@@ -84,6 +85,38 @@ func TestPeekKeepsComments(t *testing.T) {
 			if got[i] != tt.want[i] {
 				t.Errorf("%q: comments %q, want %q", tt.src, got, tt.want)
 				break
+			}
+		}
+	}
+}
+
+// TestStringEscFlag checks that the scanner flags every STR token of a
+// "string" that unescape would change: the parser skips unescape for the
+// others.
+func TestStringEscFlag(t *testing.T) {
+	inputs := []string{
+		`"abc"`, `"a\nb"`, `"a\\"`, "\"a\rb\"", "\"a\r\nb\"", "\"$\r\"", "\"$\\\r\"",
+		`"$a$\\b"`, "\"x$\"", `"${a}b\${c}"`, "\"a\\", "\"a$", "\"a$\\", "\"\\\r$x\r\"",
+	}
+	for _, in := range inputs {
+		s := scanner{src: []byte(in), off: 1}
+		for {
+			tok := s.scanString()
+			if tok.kind != tSTR {
+				if tok.kind == tDOLLAR_CURLY {
+					// Skip to the interpolation's end.
+					k := bytes.IndexByte(s.src[s.off:], '}')
+					if k < 0 {
+						break
+					}
+					s.off += k + 1
+					continue
+				}
+				break
+			}
+			text := in[tok.off:tok.end]
+			if !tok.flag && unescape(text) != text {
+				t.Errorf("%q: STR %q not flagged, but unescape changes it", in, text)
 			}
 		}
 	}

@@ -2,13 +2,18 @@ package parser
 
 import "bytes"
 
-// An item is one lexeme: its kind and its byte range in the source.
+// An item is one lexeme: its kind and its byte range in the source. It
+// is three words, passed in registers.
 type item struct {
-	kind     tokKind
+	kind tokKind
+	// flag qualifies text tokens; one field serves both kinds so that an
+	// item stays small:
+	//   - tIND_STR: the token is a text run, which takes part in
+	//     indentation stripping (Nix's hasIndentation), not an escape;
+	//   - tSTR in a "string": the text holds a backslash or a CR, which
+	//     unescape must decode; other text is its own value.
+	flag     bool
 	off, end int
-	// For tIND_STR: ind reports a text run that takes part in indentation
-	// stripping (Nix's hasIndentation); other IND_STR tokens are escapes.
-	ind bool
 }
 
 // scanner splits Nix source into tokens the way Nix 2.8's flex lexer does:
@@ -583,12 +588,17 @@ func (s *scanner) scanString() item {
 		return item{kind: tDOLLAR_CURLY, off: i, end: i + 2}
 	}
 	j := i
+	esc := false
 loop:
 	for j < len(src) {
 		switch src[j] {
 		case '"':
 			break loop
+		case '\r':
+			esc = true
+			j++
 		case '\\':
+			esc = true
 			if j+1 >= len(src) {
 				// At EOF flex returns a lone backslash as its own STR.
 				if j == i {
@@ -611,6 +621,7 @@ loop:
 				j++ // (...)*\$/\" : the '$' belongs to the text
 				break loop
 			case '\\':
+				esc = true
 				if j+2 >= len(src) {
 					if j == i {
 						j += 2
@@ -619,6 +630,9 @@ loop:
 				}
 				j += 3
 			default:
+				if src[j+1] == '\r' {
+					esc = true
+				}
 				j += 2
 			}
 		default:
@@ -626,7 +640,7 @@ loop:
 		}
 	}
 	s.off = j
-	return item{kind: tSTR, off: i, end: j}
+	return item{kind: tSTR, off: i, end: j, flag: esc}
 }
 
 // scanIndString returns the next token inside an ”indented string” (flex
@@ -640,7 +654,7 @@ func (s *scanner) scanIndString() item {
 	s.mark(i)
 	tok := func(k tokKind, n int, ind bool) item {
 		s.off = i + n
-		return item{kind: k, off: i, end: i + n, ind: ind}
+		return item{kind: k, off: i, end: i + n, flag: ind}
 	}
 	c := src[i]
 	var c1, c2 byte

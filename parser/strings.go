@@ -76,8 +76,12 @@ func (p *parser) parseString() *ast.String {
 				// a separate STR, which the grammar rejects.
 				p.unexpectedTok(t, tQUOTE)
 			}
+			value := p.str[t.off:t.end]
+			if t.flag {
+				value = unescape(value)
+			}
 			txt := p.a.texts.alloc()
-			*txt = ast.Text{Start: p.pos(t.off), Stop: p.pos(t.end), Value: unescape(p.str[t.off:t.end])}
+			*txt = ast.Text{Start: p.pos(t.off), Stop: p.pos(t.end), Value: value}
 			p.partStack = append(p.partStack, txt)
 			prevSTR = true
 			continue
@@ -180,8 +184,8 @@ func (p *parser) parseIndString() *ast.String {
 		t := p.s.scanIndString()
 		switch t.kind {
 		case tIND_STR:
-			part := indPart{off: t.off, end: t.end, ind: t.ind}
-			if !t.ind {
+			part := indPart{off: t.off, end: t.end, ind: t.flag}
+			if !t.flag {
 				part.value = indEscape(p.str[t.off:t.end])
 			}
 			p.indStack = append(p.indStack, part)
