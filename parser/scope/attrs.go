@@ -83,3 +83,36 @@ func (s *attrSet) add(a *attr) {
 		}
 	}
 }
+
+// add appends a to s, its list of attributes grown in the builder's
+// arena rather than by append.
+func (b *builder) add(s *attrSet, a *attr) {
+	if len(s.attrs) == cap(s.attrs) {
+		s.attrs = append(b.lists.take(max(4, 2*len(s.attrs))), s.attrs...)
+	}
+	s.add(a)
+}
+
+// attrLists hands out the backing arrays of the attribute lists of sets:
+// sets are many and most are small, and growing each list by append was
+// most of the allocations left in a Resolver. Lists are cut from one chunk
+// that the next file fills again; a full chunk is replaced by a larger one.
+type attrLists struct {
+	buf  []*attr
+	used int
+}
+
+// take returns an empty list with room for n attributes.
+func (l *attrLists) take(n int) []*attr {
+	if len(l.buf)-l.used < n {
+		l.buf = make([]*attr, max(2*len(l.buf), 256, n))
+		l.used = 0
+	}
+	s := l.buf[l.used : l.used : l.used+n]
+	l.used += n
+	return s
+}
+
+// reset makes the current chunk available again. What the chunk still
+// holds is never read: take hands out empty lists.
+func (l *attrLists) reset() { l.used = 0 }

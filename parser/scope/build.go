@@ -13,6 +13,7 @@ type builder struct {
 	dups    []*Duplicate
 	attrs   slab[attr]
 	nsets   slab[attrSet]
+	lists   attrLists
 	scratch []string
 }
 
@@ -175,6 +176,7 @@ func setParts(n ast.Node) (bindings []ast.Binding, rec, ok bool) {
 
 func (b *builder) build(node ast.Node, bindings []ast.Binding, rec bool) *attrSet {
 	s := b.newSet(node, rec)
+	s.attrs = b.lists.take(len(bindings))
 	for _, bd := range bindings {
 		switch bd := bd.(type) {
 		case *ast.AttrDef:
@@ -241,7 +243,7 @@ func (b *builder) addInherit(s *attrSet, in *ast.Inherit) {
 			s.rejected = append(s.rejected, a)
 			continue
 		}
-		s.add(a)
+		b.add(s, a)
 	}
 }
 
@@ -292,7 +294,7 @@ func (b *builder) addAttr(s *attrSet, def *ast.AttrDef) {
 			nested := b.newSet(nil, false)
 			a := b.newAttr(name, pos, n, def)
 			a.set = nested
-			cur.add(a)
+			b.add(cur, a)
 			cur = nested
 			continue
 		}
@@ -314,7 +316,7 @@ func (b *builder) addAttr(s *attrSet, def *ast.AttrDef) {
 	if prev == nil {
 		a := b.newAttr(name, pos, last, def)
 		a.value = value
-		cur.add(a)
+		b.add(cur, a)
 		return
 	}
 	dst, lit := b.setOfAttr(prev), b.literalSet(value)
@@ -345,7 +347,7 @@ func (b *builder) merge(dst, src *attrSet, def *ast.AttrDef) {
 			dst.rejected = append(dst.rejected, a)
 			continue
 		}
-		dst.add(a)
+		b.add(dst, a)
 	}
 	dst.dropped = append(dst.dropped, src.dyn...)
 	dst.dropped = append(dst.dropped, src.dropped...)

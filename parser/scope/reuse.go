@@ -55,6 +55,7 @@ func (rv *Resolver) reset(info *Info) {
 	r.bslab.reset()
 	b.dups = nil
 	b.attrs.reset()
+	b.lists.reset()
 	b.nsets.reset()
 }
 
