@@ -7,6 +7,7 @@ import (
 	"os"
 	"path/filepath"
 	"runtime"
+	"runtime/pprof"
 	"strconv"
 	"strings"
 	"testing"
@@ -94,6 +95,17 @@ func TestLiveHeap(t *testing.T) {
 		}
 	}
 	fmt.Printf("%d files: %d definitions; model live heap %.1f MB\n", len(files), defs, float64(after-before)/1e6)
+	if out := os.Getenv("NIXLINT_MODEL_HEAPPROF"); out != "" {
+		// The live objects, with the model still in use.
+		f, err := os.Create(out)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if err := pprof.WriteHeapProfile(f); err != nil {
+			t.Fatal(err)
+		}
+		f.Close()
+	}
 	runtime.KeepAlive(files)
 	runtime.KeepAlive(infos)
 	runtime.KeepAlive(m)
