@@ -11,10 +11,12 @@ import (
 	"path/filepath"
 	"runtime"
 	"runtime/debug"
+	"sync"
 
 	"github.com/nixlint/nixlint/parser"
 	"github.com/nixlint/nixlint/parser/check"
 	"github.com/nixlint/nixlint/parser/printer"
+	"github.com/nixlint/nixlint/parser/scope"
 )
 
 // runParse implements `nixlint parse [--format nix|json] FILE...`: it
@@ -74,7 +76,11 @@ func runParse(args []string, stdout, stderr io.Writer) int {
 			out.Flush()
 			stderr.Write(r.errs)
 		}
-		out.Write(r.out)
+		if r.out != nil {
+			out.Write(r.out.Bytes())
+			r.out.Reset()
+			outBufs.Put(r.out)
+		}
 		if !r.ok {
 			code = 1
 		}
@@ -86,16 +92,21 @@ func runParse(args []string, stdout, stderr io.Writer) int {
 	return code
 }
 
-// parsed is what parseOne produced for one file.
+// parsed is what a worker produced for one file.
 type parsed struct {
-	out, errs []byte
-	ok        bool
+	out  *bytes.Buffer // from outBufs, nil when nothing is printed
+	errs []byte
+	ok   bool
 }
+
+// outBufs holds the output buffers of files printed but not yet written.
+var outBufs = sync.Pool{New: func() any { return new(bytes.Buffer) }}
 
 // parseAll parses and prints the files on all cores and yields the
 // results in the order of the files. At most a few files per core are
 // held in memory at once. The workers live for the whole run so that
-// their stacks, grown by the parser's recursion, are reused.
+// their stacks, grown by the parser's recursion, and their work memory
+// are reused.
 func parseAll(files []string, format, wd, home string) <-chan parsed {
 	type job struct {
 		name string
@@ -106,8 +117,9 @@ func parseAll(files []string, format, wd, home string) <-chan parsed {
 	slots := make(chan chan parsed, 4*workers) // in file order
 	for range workers {
 		go func() {
+			w := &parseWorker{parser: parser.NewParser(), format: format, wd: wd, home: home}
 			for j := range jobs {
-				j.slot <- parseOne(j.name, format, wd, home)
+				j.slot <- w.parse(j.name)
 			}
 		}()
 	}
@@ -130,46 +142,63 @@ func parseAll(files []string, format, wd, home string) <-chan parsed {
 	return results
 }
 
-// parseOne prints one file and reports whether it was free of errors.
-// Relative names are relative to wd.
-func parseOne(name, format, wd, home string) parsed {
-	var out, stderr bytes.Buffer
-	src, err := os.ReadFile(name)
+// parseWorker parses and prints files one after another, keeping its
+// work memory from one to the next.
+type parseWorker struct {
+	parser   *parser.Parser
+	resolver scope.Resolver
+	src      []byte // the last file's source, whose memory is reused
+	format   string
+	wd       string // the working directory, for relative names
+	home     string
+}
+
+// parse prints one file and reports whether it was free of errors.
+func (w *parseWorker) parse(name string) parsed {
+	src, err := readFile(name, w.src)
 	if err != nil {
-		fmt.Fprintf(&stderr, "nixlint parse: %v\n", err)
-		return parsed{errs: stderr.Bytes()}
+		return parsed{errs: fmt.Appendf(nil, "nixlint parse: %v\n", err)}
+	}
+	if cap(src) <= maxKeptSource {
+		w.src = src
 	}
 	fset := token.NewFileSet()
-	f, errs := parser.ParseFile(fset, name, src)
+	f, errs := w.parser.ParseFile(fset, name, src, 0)
 	if len(errs) == 0 {
-		errs = check.File(fset, f, nil)
+		errs = check.File(fset, f, w.resolver.Resolve(f))
 	}
 	if len(errs) > 0 {
+		var stderr bytes.Buffer
 		for _, e := range errs {
 			fmt.Fprintln(&stderr, e.Error())
 		}
 		return parsed{errs: stderr.Bytes()}
 	}
-	switch format {
+	out := outBufs.Get().(*bytes.Buffer)
+	switch w.format {
 	case "json":
-		err = printer.JSON(&out, fset, f)
+		err = printer.JSON(out, fset, f)
 	default:
 		// As filepath.Abs does, with the working directory known.
 		dir := filepath.Dir(name)
 		switch {
 		case filepath.IsAbs(dir):
-		case wd != "":
-			dir = filepath.Join(wd, dir)
+		case w.wd != "":
+			dir = filepath.Join(w.wd, dir)
 		default:
 			dir, err = filepath.Abs(dir)
 		}
 		if err == nil {
-			err = printer.Config{Dir: dir, Home: home}.Nix(&out, fset, f)
+			err = printer.Config{Dir: dir, Home: w.home}.Nix(out, fset, f)
 		}
 	}
 	if err != nil {
-		fmt.Fprintf(&stderr, "nixlint parse: %s: %v\n", name, err)
-		return parsed{errs: stderr.Bytes()}
+		out.Reset()
+		outBufs.Put(out)
+		return parsed{errs: fmt.Appendf(nil, "nixlint parse: %s: %v\n", name, err)}
 	}
-	return parsed{out: out.Bytes(), ok: true}
+	return parsed{out: out, ok: true}
 }
+
+// maxKeptSource bounds the source buffer a worker keeps for the next file.
+const maxKeptSource = 1 << 20
