@@ -8,24 +8,23 @@ import (
 )
 
 // resolver walks the tree with an explicit stack of tasks. Lexical scopes
-// are kept as one chain of bindings per name (the innermost in names, the
-// ones it hides through Binding.shadowed), so a lookup costs one map access
+// are kept as one chain of bindings per name (the innermost in the name's
+// slot, the ones it hides in bound), so a lookup costs one map access
 // whatever the nesting depth. The task stack keeps them consistent:
 // a scope is entered when its node is processed and left by an exit task
 // pushed below the tasks of everything inside it.
 type resolver struct {
-	info     *Info
-	b        *builder
-	names    map[string]*Binding // innermost binding of each name; see Binding.shadowed
-	withs    []*ast.With         // innermost last
-	builtins map[string]*Binding
-	withed   map[withKey]*Binding
-	froms    map[ast.Expr]bool // inherit sources already resolved
-	stack    []task
-	kids     []ast.Node // scratch space of expr
-	seen     []string   // scratch space of plainSet
-	seenMap  map[string]bool
-	bound    []*Binding // the bindings of the open lexical scopes, innermost last
+	info    *Info
+	b       *builder
+	names   nameTable
+	withs   []*ast.With // innermost last
+	withed  map[withKey]*Binding
+	froms   map[ast.Expr]bool // inherit sources already resolved
+	stack   []task
+	kids    []ast.Node // scratch space of expr
+	seen    []string   // scratch space of plainSet
+	seenMap map[string]bool
+	bound   []bound // the bindings of the open lexical scopes, innermost last
 
 	// refs lists the resolved references in the order they are met, and
 	// bindings the bindings: finish copies them into the Info at their
@@ -40,6 +39,13 @@ type resolver struct {
 	// for each cost more than half again the memory of that array.
 	bslab slab[Binding]
 	all   []*Binding
+}
+
+// bound is a binding of an open lexical scope: the slot of its name, and
+// the binding of the name it hides, to restore when the scope is left.
+type bound struct {
+	slot     *nameSlot
+	shadowed *Binding
 }
 
 // resolved is a reference and its binding.
@@ -103,7 +109,7 @@ func (r *resolver) expr(e ast.Expr, quiet bool) {
 	case *ast.Ident:
 		if e != nil && e.Name == curPos {
 			// A position literal, not a variable.
-			r.use(e, r.builtin(curPos))
+			r.use(e, r.builtinOf(r.slot(curPos)))
 			return
 		}
 		r.ref(e, quiet)
@@ -275,20 +281,15 @@ func (r *resolver) newBinding(v Binding) *Binding {
 // bindings are kept on one stack.
 func (r *resolver) bind(b *Binding) {
 	r.bindings = append(r.bindings, b)
-	b.shadowed = r.names[b.Name]
-	r.names[b.Name] = b
-	r.bound = append(r.bound, b)
+	n := r.slot(b.Name)
+	r.bound = append(r.bound, bound{n, n.lexical})
+	n.lexical = b
 }
 
 // exit leaves the lexical scope whose bindings start at bound[mark].
-// A name no longer bound maps to nil rather than being deleted: the map
-// then holds each name of the file once, with no deleted entries to
-// degrade it, and a Resolver can tell how much clearing it will cost.
 func (r *resolver) exit(mark int) {
 	for i := len(r.bound) - 1; i >= mark; i-- {
-		b := r.bound[i]
-		r.names[b.Name] = b.shadowed
-		b.shadowed = nil
+		r.bound[i].slot.lexical = r.bound[i].shadowed
 	}
 	r.bound = r.bound[:mark]
 }
@@ -328,33 +329,39 @@ func (r *resolver) use(id *ast.Ident, b *Binding) {
 	b.nuses++
 }
 
+// lookup returns the binding a reference to name resolves to, nil when
+// there is none.
 func (r *resolver) lookup(name string) *Binding {
-	if b := r.names[name]; b != nil {
-		return b
+	n := r.slot(name)
+	if n.lexical != nil {
+		return n.lexical
 	}
-	if globals[name] {
-		return r.builtin(name)
+	if n.global {
+		return r.builtinOf(n)
 	}
 	if len(r.withs) == 0 {
 		return nil
 	}
 	w := r.withs[len(r.withs)-1]
+	if n.with == w {
+		return n.withBinding
+	}
 	k := withKey{w, name}
 	b := r.withed[k]
 	if b == nil {
-		b = r.newBinding(Binding{Name: name, Kind: With, With: w, Scope: w})
+		b = r.newBinding(Binding{Name: n.name, Kind: With, With: w, Scope: w})
 		r.withed[k] = b
 	}
+	n.with, n.withBinding = w, b
 	return b
 }
 
-func (r *resolver) builtin(name string) *Binding {
-	b := r.builtins[name]
-	if b == nil {
-		b = r.newBinding(Binding{Name: name, Kind: Builtin})
-		r.builtins[name] = b
+// builtinOf returns the Builtin binding of the name of n.
+func (r *resolver) builtinOf(n *nameSlot) *Binding {
+	if n.builtin == nil {
+		n.builtin = r.newBinding(Binding{Name: n.name, Kind: Builtin})
 	}
-	return b
+	return n.builtin
 }
 
 // finish fills the Info with the bindings and references met, and puts

@@ -39,8 +39,7 @@ func (rv *Resolver) Resolve(f *ast.File) *Info {
 // reset prepares the Resolver for a new file, whose results go to info.
 func (rv *Resolver) reset(info *Info) {
 	r, b := &rv.r, &rv.b
-	r.names = reuseMap(r.names, len(r.names))
-	r.builtins = reuseMap(r.builtins, len(r.builtins))
+	r.names.next()
 	r.withed = reuseMap(r.withed, len(r.withed))
 	r.froms = reuseMap(r.froms, len(r.froms))
 	b.sets = reuseMap(b.sets, len(b.sets))

@@ -84,10 +84,9 @@ type Binding struct {
 	// A plain `inherit x;` counts as a use of the outer x.
 	Uses []*ast.Ident
 
-	shadowed *Binding       // while resolving: the binding of the name this one hides
-	nuses    int32          // while resolving: how many references use it
-	idx      int32          // while resolving: its index in the resolver's list
-	decl0    [1]ast.Binding // storage of Decls when there is one
+	nuses int32          // while resolving: how many references use it
+	idx   int32          // while resolving: its index in the resolver's list
+	decl0 [1]ast.Binding // storage of Decls when there is one
 }
 
 // Inherited reports whether the binding is a plain `inherit x;`, an alias

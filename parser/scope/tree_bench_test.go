@@ -8,6 +8,7 @@ import (
 	"strings"
 	"sync"
 	"testing"
+	"time"
 
 	"github.com/nixlint/nixlint/bench/tree"
 	"github.com/nixlint/nixlint/parser"
@@ -72,10 +73,19 @@ func BenchmarkResolveTree(b *testing.B) {
 	files := loadTree(b)
 	b.SetBytes(treeBytes(files))
 	b.ReportAllocs()
+	start := cpuTime()
 	for b.Loop() {
 		for _, f := range files {
 			scope.Resolve(f)
 		}
+	}
+	reportCPU(b, start)
+}
+
+// reportCPU reports the process CPU time per iteration since start.
+func reportCPU(b *testing.B, start time.Duration) {
+	if start > 0 {
+		b.ReportMetric(float64(cpuTime()-start)/float64(b.N), "cpu-ns/op")
 	}
 }
 
@@ -86,9 +96,11 @@ func BenchmarkResolverTree(b *testing.B) {
 	b.SetBytes(treeBytes(files))
 	b.ReportAllocs()
 	var r scope.Resolver
+	start := cpuTime()
 	for b.Loop() {
 		for _, f := range files {
 			r.Resolve(f)
 		}
 	}
+	reportCPU(b, start)
 }
