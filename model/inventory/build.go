@@ -52,12 +52,12 @@ func (b *builder) module() {
 		key := strconv.Itoa(si) + "\x00" + strings.Join(m.Set, "\x00")
 		for i := 0; i < n; i++ {
 			if d.Path[i] == module.Dynamic {
-				key += "\x00" + strconv.Itoa(int(d.Keys[i].Pos()))
+				key += "\x00" + strconv.Itoa(int(d.Key(i).Pos()))
 			}
 		}
 		dc := byKey[key]
 		if dc == nil {
-			dc = &decl{src: si, set: m.Set, keys: d.Keys[:n:n], match: m, attrs: map[string][]*module.Def{}, first: d}
+			dc = &decl{src: si, set: m.Set, keys: d.Keys()[:n:n], match: m, attrs: map[string][]*module.Def{}, first: d}
 			byKey[key] = dc
 			decls = append(decls, dc)
 		}

@@ -135,11 +135,11 @@ func (b *builder) moduleSet(s *ast.AttrSet) {
 				b.options(d.Value, p, keys, d.Pos(), 0)
 			case first == "config" && b.m.Explicit:
 				p, keys := b.names(nil, nil, d.Path.Names[1:])
-				b.config(d.Value, p, keys, nil, nil, b.binding(d.Pos(), nil), 0)
+				b.config(d.Value, p, keys, nil, nil, b.binding(d.Pos(), d.Path.Names[1:], nil), 0)
 			case notConfig[first]:
 			default:
 				p, keys := b.names(nil, nil, d.Path.Names)
-				b.config(d.Value, p, keys, nil, nil, b.binding(d.Pos(), nil), 0)
+				b.config(d.Value, p, keys, nil, nil, b.binding(d.Pos(), d.Path.Names, nil), 0)
 			}
 		case *ast.Inherit:
 			for i, n := range d.Names {
@@ -147,9 +147,9 @@ func (b *builder) moduleSet(s *ast.AttrSet) {
 				if !ok || notConfig[name] || name == "imports" {
 					continue
 				}
-				p, keys := b.keep(b.names(nil, nil, d.Names[i:i+1]))
+				p, _ := b.names(nil, nil, d.Names[i:i+1])
 				def := b.def()
-				*def = Def{Path: p, Keys: keys, In: b.binding(n.Pos(), nil)}
+				*def = Def{Path: b.keepPath(p), In: b.binding(n.Pos(), d.Names[i:i+1], nil)}
 				b.m.Defs = append(b.m.Defs, def)
 			}
 		}
@@ -178,6 +178,17 @@ func (b *builder) names(p []string, keys []ast.AttrName, names []ast.AttrName) (
 	return np, nk
 }
 
+// keepPath copies a path built by names for a definition, into a slice of
+// exactly its size cut from the builder's chunks.
+func (b *builder) keepPath(p []string) []string {
+	if len(p) == 0 {
+		return nil
+	}
+	np := b.a.strings(len(p))
+	copy(np, p)
+	return np
+}
+
 // keep copies a path built by names for a definition or an option, into
 // slices of exactly its size cut from the builder's chunks: a repository
 // has a definition per leaf binding (nearly a million for 40 000 files),
@@ -196,10 +207,11 @@ func (b *builder) keep(p []string, keys []ast.AttrName) ([]string, []ast.AttrNam
 // def returns a new definition, cut from the builder's chunks.
 func (b *builder) def() *Def { return b.a.def() }
 
-// binding returns the binding at pos inside parent.
-func (b *builder) binding(pos token.Pos, parent *Binding) *Binding {
+// binding returns the binding at pos, adding names to the path, inside
+// parent. names is the tree's own slice: nothing is copied.
+func (b *builder) binding(pos token.Pos, names []ast.AttrName, parent *Binding) *Binding {
 	bd := b.a.binding()
-	*bd = Binding{Pos: pos, Parent: parent}
+	*bd = Binding{Pos: pos, Parent: parent, Names: names}
 	return bd
 }
 

@@ -14,7 +14,7 @@ var priority = map[string]int{
 }
 
 // config flattens a config value below path p.
-func (b *builder) config(e ast.Expr, p []string, keys []ast.AttrName, conds []Cond, mods *[]string, in *Binding, depth int) {
+func (b *builder) config(e ast.Expr, p []string, keys []ast.AttrName, conds *[]Cond, mods *[]string, in *Binding, depth int) {
 	if depth > maxDepth {
 		b.unknown(e.Pos(), e.End(), p, "config nested too deeply")
 		return
@@ -23,8 +23,7 @@ func (b *builder) config(e ast.Expr, p []string, keys []ast.AttrName, conds []Co
 		if v := ast.Unparen(e); isModuleValue(v) {
 			b.inline(v, p)
 			d := b.def()
-			kp, kk := b.keep(p, keys)
-			*d = Def{Path: kp, Keys: kk, Value: e, mods: mods, Conds: conds, In: in}
+			*d = Def{Path: b.keepPath(p), Value: e, mods: mods, conds: conds, In: in}
 			b.m.Defs = append(b.m.Defs, d)
 			return
 		}
@@ -47,8 +46,8 @@ func (b *builder) config(e ast.Expr, p []string, keys []ast.AttrName, conds []Co
 		return
 	case *ast.If:
 		if len(p) == 0 || b.structural(x.Then, 0) || b.structural(x.Else, 0) {
-			b.config(x.Then, p, keys, with(conds, b.condition(IfThenElse, x.Cond, false)), mods, in, depth+1)
-			b.config(x.Else, p, keys, with(conds, b.condition(IfThenElse, x.Cond, true)), mods, in, depth+1)
+			b.config(x.Then, p, keys, b.with(conds, b.condition(IfThenElse, x.Cond, false)), mods, in, depth+1)
+			b.config(x.Else, p, keys, b.with(conds, b.condition(IfThenElse, x.Cond, true)), mods, in, depth+1)
 			return
 		}
 	case *ast.Binary:
@@ -65,7 +64,7 @@ func (b *builder) config(e ast.Expr, p []string, keys []ast.AttrName, conds []Co
 			if fn == "optionalAttrs" {
 				kind = OptionalAttrs
 			}
-			b.config(args[1], p, keys, with(conds, b.condition(kind, args[0], false)), mods, in, depth+1)
+			b.config(args[1], p, keys, b.with(conds, b.condition(kind, args[0], false)), mods, in, depth+1)
 			return
 		case fn == "mkMerge" && len(args) == 1:
 			if l, ok := ast.Unparen(args[0]).(*ast.List); ok {
@@ -87,16 +86,16 @@ func (b *builder) config(e ast.Expr, p []string, keys []ast.AttrName, conds []Co
 		return
 	}
 	d := b.def()
-	kp, kk := b.keep(p, keys)
-	*d = Def{Path: kp, Keys: kk, Value: e, mods: mods, Conds: conds, In: in}
+	*d = Def{Path: b.keepPath(p), Value: e, mods: mods, conds: conds, In: in}
 	if b.listy(e) {
-		d.Elems = b.elems(e, nil, 0)
+		el := b.elems(e, nil, 0)
+		d.elems = &el
 	}
 	b.m.Defs = append(b.m.Defs, d)
 }
 
 // set flattens the bindings of an attribute set value.
-func (b *builder) set(s *ast.AttrSet, p []string, keys []ast.AttrName, conds []Cond, mods *[]string, in *Binding, depth int) {
+func (b *builder) set(s *ast.AttrSet, p []string, keys []ast.AttrName, conds *[]Cond, mods *[]string, in *Binding, depth int) {
 	for _, bd := range s.Bindings {
 		switch d := bd.(type) {
 		case *ast.AttrDef:
@@ -104,12 +103,12 @@ func (b *builder) set(s *ast.AttrSet, p []string, keys []ast.AttrName, conds []C
 				continue
 			}
 			np, nk := b.names(p, keys, d.Path.Names)
-			b.config(d.Value, np, nk, conds, mods, b.binding(d.Pos(), in), depth+1)
+			b.config(d.Value, np, nk, conds, mods, b.binding(d.Pos(), d.Path.Names, in), depth+1)
 		case *ast.Inherit:
 			for i, n := range d.Names {
-				np, nk := b.keep(b.names(p, keys, d.Names[i:i+1]))
+				np, _ := b.names(p, keys, d.Names[i:i+1])
 				def := b.def()
-				*def = Def{Path: np, Keys: nk, mods: mods, Conds: conds, In: b.binding(n.Pos(), in)}
+				*def = Def{Path: b.keepPath(np), mods: mods, conds: conds, In: b.binding(n.Pos(), d.Names[i:i+1], in)}
 				b.m.Defs = append(b.m.Defs, def)
 			}
 		}
@@ -118,6 +117,19 @@ func (b *builder) set(s *ast.AttrSet, p []string, keys []ast.AttrName, conds []C
 
 func with(conds []Cond, c Cond) []Cond {
 	return append(append(make([]Cond, 0, len(conds)+1), conds...), c)
+}
+
+// with returns the shared list of conditions conds followed by c.
+func (b *builder) with(conds *[]Cond, c Cond) *[]Cond {
+	l := with(condsOf(conds), c)
+	return &l
+}
+
+func condsOf(c *[]Cond) []Cond {
+	if c == nil {
+		return nil
+	}
+	return *c
 }
 
 // structural reports whether e is config structure (a set, or a condition

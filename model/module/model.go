@@ -31,7 +31,7 @@ var Analyzer = &analysis.Analyzer{
 }
 
 // Dynamic is the Path segment recorded for an attribute name whose value is
-// not known without evaluation (`${hostname}`); Def.Keys keeps its node.
+// not known without evaluation (`${hostname}`); Def.Key keeps its node.
 const Dynamic = "${…}"
 
 // Model holds the module of every file.
@@ -117,20 +117,17 @@ type Option struct {
 // Def is one config definition, flattened to its attribute path.
 //
 // A repository has a definition per leaf binding (nearly a million for
-// 40 000 files), so Def keeps only what cannot be derived: positions come
-// from the value and the bindings, which definitions share.
+// 40 000 files), so Def keeps only what cannot be derived or shared: the
+// attribute names and positions come from the tree of bindings the
+// definitions share, and the conditions, list elements and priority
+// wrappers are shared lists, held by pointer.
 type Def struct {
-	Path []string
-	Keys []ast.AttrName // the attribute name of each segment; Path[i] is Dynamic when Keys[i] is not static
+	Path []string // Path[i] is Dynamic when Key(i) is not static
 
 	// Value is the defined value, after the transparent priority functions
 	// (mkDefault, mkForce, mkOverride n, …) listed by Mods. Nil for a name
 	// brought in by `inherit`.
 	Value ast.Expr
-
-	// Conds are the conditions around the definition, outermost first.
-	// Definitions under the same conditions share the slice.
-	Conds []Cond
 
 	// In is the binding that produced the definition; its parents are the
 	// bindings the definition is written in: `config = { nix.settings = {
@@ -138,12 +135,9 @@ type Def struct {
 	// reports a block once by grouping on them.
 	In *Binding
 
-	// Elems are the elements of a list value (a literal list, `++`
-	// concatenations, `optionals c [ … ]`, `optional c x`), each with the
-	// extra conditions inside the value; nil when the value is not a list.
-	Elems []Elem
-
-	mods *[]string // shared by the definitions below the same wrappers
+	conds *[]Cond   // see Conds; shared by the definitions under the same conditions
+	elems *[]Elem   // see Elems; nil when the value is not a list
+	mods  *[]string // see Mods; shared by the definitions below the same wrappers
 }
 
 // Binding is a binding definitions are written in. The bindings of a file
@@ -151,6 +145,86 @@ type Def struct {
 type Binding struct {
 	Pos    token.Pos // the binding's first attribute name
 	Parent *Binding  // the enclosing binding, nil at the top of the module
+
+	// Names are the attribute names the binding adds to the path of its
+	// definitions (those of `a.b = …;`, without a leading `config` of
+	// the explicit form; the name of an `inherit`).
+	Names []ast.AttrName
+}
+
+// NewDef returns a definition for tools that derive definitions from the
+// model's (the registry reads `nodes = { a = { … }; }` through let-bound
+// sets): path and value as given, written in binding in.
+func NewDef(path []string, value ast.Expr, in *Binding, conds []Cond, elems []Elem) *Def {
+	d := &Def{Path: path, Value: value, In: in}
+	if conds != nil {
+		d.conds = &conds
+	}
+	if elems != nil {
+		d.elems = &elems
+	}
+	return d
+}
+
+// Conds returns the conditions around the definition, outermost first.
+// Definitions under the same conditions share the slice: callers must not
+// modify it.
+func (d *Def) Conds() []Cond {
+	if d.conds == nil {
+		return nil
+	}
+	return *d.conds
+}
+
+// Elems returns the elements of a list value (a literal list, `++`
+// concatenations, `optionals c [ … ]`, `optional c x`), each with the
+// extra conditions inside the value; nil when the value is not a list.
+func (d *Def) Elems() []Elem {
+	if d.elems == nil {
+		return nil
+	}
+	return *d.elems
+}
+
+// Keys returns the attribute name of each segment of the path, in a new
+// slice.
+func (d *Def) Keys() []ast.AttrName {
+	n := 0
+	for b := d.In; b != nil; b = b.Parent {
+		n += len(b.Names)
+	}
+	out := make([]ast.AttrName, n)
+	for b := d.In; b != nil; b = b.Parent {
+		n -= len(b.Names)
+		copy(out[n:], b.Names)
+	}
+	return out
+}
+
+// Key returns the attribute name of segment i of the path, or nil.
+func (d *Def) Key(i int) ast.AttrName {
+	end := 0
+	for b := d.In; b != nil; b = b.Parent {
+		end += len(b.Names)
+	}
+	for b := d.In; b != nil; b = b.Parent {
+		start := end - len(b.Names)
+		if i >= start && i < end {
+			return b.Names[i-start]
+		}
+		end = start
+	}
+	return nil
+}
+
+// lastKey returns the attribute name of the last segment, or nil.
+func (d *Def) lastKey() ast.AttrName {
+	for b := d.In; b != nil; b = b.Parent {
+		if len(b.Names) > 0 {
+			return b.Names[len(b.Names)-1]
+		}
+	}
+	return nil
 }
 
 // KeyPos returns the position of the binding that produced the definition
@@ -168,8 +242,8 @@ func (d *Def) Pos() token.Pos {
 	if d.Value != nil {
 		return d.Value.Pos()
 	}
-	if len(d.Keys) > 0 && d.Keys[len(d.Keys)-1] != nil {
-		return d.Keys[len(d.Keys)-1].Pos()
+	if k := d.lastKey(); k != nil {
+		return k.Pos()
 	}
 	return token.NoPos
 }
@@ -180,8 +254,8 @@ func (d *Def) End() token.Pos {
 	if d.Value != nil {
 		return d.Value.End()
 	}
-	if len(d.Keys) > 0 && d.Keys[len(d.Keys)-1] != nil {
-		return d.Keys[len(d.Keys)-1].End()
+	if k := d.lastKey(); k != nil {
+		return k.End()
 	}
 	return token.NoPos
 }
@@ -444,8 +518,8 @@ func (mod *Module) condRefs() []Ref {
 		}
 	}
 	for _, d := range mod.Defs {
-		add(d.Conds)
-		for _, e := range d.Elems {
+		add(d.Conds())
+		for _, e := range d.Elems() {
 			add(e.Conds)
 		}
 	}

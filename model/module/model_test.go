@@ -28,7 +28,7 @@ func defs(m *Module) []string {
 	var out []string
 	for _, d := range m.Defs {
 		var conds []string
-		for _, c := range d.Conds {
+		for _, c := range d.Conds() {
 			conds = append(conds, c.Kind.String()+" "+c.Text)
 		}
 		s := PathString(d.Path)
@@ -98,10 +98,10 @@ func TestCondRefsThroughAlias(t *testing.T) {
 let cfg = config.mares.dns; on = cfg.enable; in {
   config = lib.mkIf (on && cfg.openFirewall) { x = 1; };
 }`)
-	if len(m.Defs) != 1 || len(m.Defs[0].Conds) != 1 {
+	if len(m.Defs) != 1 || len(m.Defs[0].Conds()) != 1 {
 		t.Fatalf("defs = %v", defs(m))
 	}
-	c := m.Defs[0].Conds[0]
+	c := m.Defs[0].Conds()[0]
 	var refs []string
 	for _, r := range c.Refs {
 		refs = append(refs, r.String())
@@ -116,7 +116,7 @@ let cfg = config.mares.dns; on = cfg.enable; in {
 
 func TestOpaqueCondition(t *testing.T) {
 	m := build(t, token.NewFileSet(), "modules/a/x.nix", `{ lib, withFoo ? false, ... }: { config = lib.mkIf withFoo { x = 1; }; }`)
-	if len(m.Defs) != 1 || !m.Defs[0].Conds[0].Opaque {
+	if len(m.Defs) != 1 || !m.Defs[0].Conds()[0].Opaque {
 		t.Fatalf("want one def under an opaque condition, got %v", defs(m))
 	}
 }
@@ -138,7 +138,7 @@ func TestElems(t *testing.T) {
 		t.Fatalf("defs = %v", defs(m))
 	}
 	var got []string
-	for _, e := range m.Defs[0].Elems {
+	for _, e := range m.Defs[0].Elems() {
 		s := "?"
 		if !e.Opaque {
 			s = strings.TrimSpace(string(m.File.Src[int(e.Value.Pos())-1 : int(e.Value.End())-1]))
@@ -283,7 +283,7 @@ func TestCondRefsThroughComputedLet(t *testing.T) {
 let cfg = config.s; open = cfg.enable && cfg.openFirewall; in {
   config = lib.mkIf open { x = 1; };
 }`)
-	c := m.Defs[0].Conds[0]
+	c := m.Defs[0].Conds()[0]
 	if len(c.Refs) != 2 || c.Refs[1].String() != "s.openFirewall" || c.Opaque {
 		t.Errorf("refs = %v, opaque %v", c.Refs, c.Opaque)
 	}
@@ -329,7 +329,7 @@ func TestExponentialLetChain(t *testing.T) {
 		if len(m.Defs) != 1 {
 			t.Fatalf("n=%d: defs = %v", n, defs(m))
 		}
-		c := m.Defs[0].Conds[0]
+		c := m.Defs[0].Conds()[0]
 		if n < maxAlias && (len(c.Refs) == 0 || c.Refs[0].String() != "x.enable") {
 			t.Errorf("n=%d: refs = %v", n, c.Refs)
 		}

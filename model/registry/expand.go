@@ -91,18 +91,15 @@ func expand(d *module.Def, fold *constfold.Folder, depth int, budget *int) []*mo
 			}
 			path = append(path, s)
 		}
-		nd := &module.Def{
-			Path:  path,
-			Keys:  append(append([]ast.AttrName(nil), d.Keys...), e.Path...),
-			Value: e.Value,
-			Conds: d.Conds,
-			In:    &module.Binding{Pos: e.Path[0].Pos()},
-		}
+		var elems []module.Elem
 		if l, ok := ast.Unparen(e.Value).(*ast.List); ok {
 			for _, el := range l.Elems {
-				nd.Elems = append(nd.Elems, module.Elem{Value: el})
+				elems = append(elems, module.Elem{Value: el})
 			}
 		}
+		// Written in the binding e, below d's: its keys are d's and e's.
+		in := &module.Binding{Pos: e.Path[0].Pos(), Parent: d.In, Names: e.Path}
+		nd := module.NewDef(path, e.Value, in, d.Conds(), elems)
 		out = append(out, expand(nd, fold, depth+1, budget)...)
 	}
 	return out

@@ -152,7 +152,7 @@ func (reg *Registry) read(mod *module.Module, fold *constfold.Folder, conv *conf
 			continue
 		}
 		key := strings.Join(d.Path[:i+2], "\x00")
-		nameKey := d.Keys[i+1]
+		nameKey := d.Key(i + 1)
 		if d.Path[i+1] == module.Dynamic {
 			key += "\x00" + strconv.Itoa(int(nameKey.Pos()))
 		}
@@ -197,7 +197,7 @@ func (n *Node) add(d *module.Def, attr []string, fold *constfold.Folder, conv *c
 // Strings returns the constant strings of a list definition, and whether
 // every element was one.
 func Strings(d *module.Def, fold *constfold.Folder) ([]string, bool) {
-	if d.Elems == nil {
+	if d.Elems() == nil {
 		v := fold.Eval(d.Value)
 		if v.Kind == constfold.String {
 			return splitTags(v.Str), true
@@ -206,7 +206,7 @@ func Strings(d *module.Def, fold *constfold.Folder) ([]string, bool) {
 	}
 	all := true
 	var out []string
-	for _, el := range d.Elems {
+	for _, el := range d.Elems() {
 		values := []ast.Expr{el.Value}
 		if el.Opaque {
 			elems, v := fold.List(el.Value)

@@ -12,12 +12,12 @@ import (
 
 // roleRefs reads the entries of a node's `roles` list.
 func roleRefs(d *module.Def, fold *constfold.Folder, conv *config.Conventions, file string) ([]RoleRef, bool) {
-	if d.Elems == nil {
+	if d.Elems() == nil {
 		return nil, true
 	}
 	var out []RoleRef
 	opaque := false
-	for _, el := range d.Elems {
+	for _, el := range d.Elems() {
 		if el.Opaque {
 			// `common ++ [ … ]`: a let-bound list is still readable.
 			elems, v := fold.List(el.Value)

@@ -84,7 +84,7 @@ func runFirewallToggle(pass *analysis.Pass) (any, error) {
 				case isFirewallPorts(d.Path):
 					checkPorts(pass, d)
 				case isUpstreamOpenFirewall(d.Path) && !covered(d.Path):
-					if v, ok := module.BoolLiteral(d.Value); ok && v && !firewallGuarded(d.Conds) {
+					if v, ok := module.BoolLiteral(d.Value); ok && v && !firewallGuarded(d.Conds()) {
 						pass.Report(analysis.Diagnostic{
 							Pos: d.KeyPos(), End: d.End(),
 							Message: fmt.Sprintf("%s is hard-coded to true; %s: declare an option openFirewall in this module and write %s = cfg.openFirewall;",
@@ -145,13 +145,13 @@ func firewallGuarded(conds []module.Cond) bool {
 }
 
 func checkPorts(pass *analysis.Pass, d *module.Def) {
-	if firewallGuarded(d.Conds) || len(d.Elems) == 0 {
+	if firewallGuarded(d.Conds()) || len(d.Elems()) == 0 {
 		// Guarded, or a value that is not a literal list (cfg.ports): the
 		// role decides what goes in it.
 		return
 	}
 	var open []string
-	for _, e := range d.Elems {
+	for _, e := range d.Elems() {
 		if e.Opaque || firewallGuarded(e.Conds) {
 			continue
 		}

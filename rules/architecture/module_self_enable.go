@@ -148,7 +148,7 @@ func checkSelfEnable(pass *analysis.Pass, l *layout.Layout, m *module.Model, mod
 // something on unconditionally.
 func checkActivation(pass *analysis.Pass, l *layout.Layout, mod *module.Module, ns string) {
 	for _, d := range mod.Defs {
-		if len(d.Path) < 2 || d.Path[len(d.Path)-1] != "enable" || len(d.Conds) > 0 {
+		if len(d.Path) < 2 || d.Path[len(d.Path)-1] != "enable" || len(d.Conds()) > 0 {
 			continue
 		}
 		if v, ok := module.BoolLiteral(valueOf(d)); !ok || !v {
@@ -223,12 +223,12 @@ func (c *unitCheck) inNamespace(r module.Ref) bool {
 // options (other than except), on something outside the unit (another
 // module's state: not self-activation), or one the model cannot read.
 func (c *unitCheck) guarded(d *module.Def, except *module.Option) bool {
-	if c.condsGuard(d.Conds, except) {
+	if c.condsGuard(d.Conds(), except) {
 		return true
 	}
 	// `environment.systemPackages = lib.optionals cfg.enable [ … ];`
-	if len(d.Elems) > 0 {
-		for _, e := range d.Elems {
+	if elems := d.Elems(); len(elems) > 0 {
+		for _, e := range elems {
 			if !c.condsGuard(e.Conds, except) {
 				return false
 			}
