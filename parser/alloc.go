@@ -14,16 +14,24 @@ import (
 // chunks. Names and text that need no decoding are substrings of the
 // source, not copies.
 
-// A Parser's slabs and arenas live as long as the Parser, across the files
-// it parses: a file's nodes continue the chunks the previous file started,
-// so that the many small files of a repository neither start with tiny
-// chunks nor leave half-empty ones behind. Chunks start at about
-// minChunk bytes, so that parsing one small file stays cheap, and double
-// up to about maxChunk bytes, within the allocator's small size classes
-// (at most 32 KB), which need no span of their own.
+// A Parser's slabs and arenas outlive a file: a file's nodes continue the
+// chunks the previous file started, so that the many small files of a
+// repository neither start with tiny chunks nor leave half-empty ones
+// behind. Chunks start at about minChunk bytes, so that parsing one small
+// file stays cheap, and double up to about maxChunk bytes, within the
+// allocator's small size classes (at most 32 KB).
+//
+// A chunk is alive as long as one of its nodes is, and it holds nodes of
+// several files, which point into other chunks holding nodes of yet other
+// files: were chunks shared without end, one live tree would keep alive
+// every tree the Parser ever built. So a Parser starts new chunks for all
+// its slabs and arenas (a new generation) after about genBytes of source:
+// a tree then keeps alive at most the trees of its own generation, and a
+// program that drops its trees gets the memory back.
 const (
 	minChunk = 512
 	maxChunk = 16 << 10
+	genBytes = 2 << 20
 )
 
 // chunkLen returns the number of elements of a chunk after one of n
@@ -44,6 +52,7 @@ func chunkLen(n int, size uintptr) int {
 type slab[T any] struct {
 	buf  []T
 	next int // index of the next free element of buf
+	size int // length of the last chunk, which the next one doubles
 }
 
 func (s *slab[T]) alloc() *T {
@@ -58,7 +67,18 @@ func (s *slab[T]) alloc() *T {
 // grow starts a new chunk; it is out of alloc's inlined fast path.
 func (s *slab[T]) grow() {
 	var zero T
-	s.buf, s.next = make([]T, chunkLen(len(s.buf), unsafe.Sizeof(zero))), 0
+	s.size = chunkLen(s.size, unsafe.Sizeof(zero))
+	s.buf, s.next = make([]T, s.size), 0
+}
+
+// drop leaves the current chunk to the trees that use it. The next chunk
+// has the size the next one would have had: a slab that filled large
+// chunks goes on with them, a rarely used one stays small.
+func (s *slab[T]) drop() {
+	if s.buf != nil {
+		s.size /= 2
+	}
+	s.buf, s.next = nil, 0
 }
 
 // arena hands out slices of T as windows of shared chunks. Each window's
@@ -67,6 +87,7 @@ func (s *slab[T]) grow() {
 type arena[T any] struct {
 	buf  []T
 	next int // index of the next free element of buf (see slab)
+	size int // length of the last chunk (see slab)
 }
 
 // make returns an arena slice of n zero elements, or nil when n is 0.
@@ -94,8 +115,17 @@ func (a *arena[T]) grow(n int) bool {
 	if n > maxChunk/int(max(size, 1))/4 {
 		return false
 	}
-	a.buf, a.next = make([]T, max(chunkLen(len(a.buf), size), n)), 0
+	a.size = max(chunkLen(a.size, size), n)
+	a.buf, a.next = make([]T, a.size), 0
 	return true
+}
+
+// drop is slab.drop for arenas.
+func (a *arena[T]) drop() {
+	if a.buf != nil {
+		a.size /= 2
+	}
+	a.buf, a.next = nil, 0
 }
 
 // copyOf returns an arena slice holding the elements of src, or nil when
@@ -146,6 +176,41 @@ type allocs struct {
 	comments  arena[ast.Comment]
 	commentPs arena[*ast.Comment]
 	lines     arena[int]
+}
+
+// drop starts a new generation (see genBytes): every slab and arena
+// leaves its chunk to the trees already built.
+func (a *allocs) drop() {
+	a.idents.drop()
+	a.texts.drop()
+	a.strs.drop()
+	a.selects.drop()
+	a.applies.drop()
+	a.binaries.drop()
+	a.attrDefs.drop()
+	a.attrPaths.drop()
+	a.interps.drop()
+	a.parens.drop()
+	a.lists.drop()
+	a.sets.drop()
+	a.lambdas.drop()
+	a.formals.drop()
+	a.formal.drop()
+	a.inherits.drop()
+	a.paths.drop()
+	a.ints.drop()
+	a.lets.drop()
+	a.unaries.drop()
+	a.ifs.drop()
+	a.withs.drop()
+	a.bindings.drop()
+	a.exprs.drop()
+	a.names.drop()
+	a.parts.drop()
+	a.formalPtr.drop()
+	a.comments.drop()
+	a.commentPs.drop()
+	a.lines.drop()
 }
 
 // newAttrPath returns a path holding first.

@@ -9,19 +9,51 @@ import (
 	"testing"
 
 	"github.com/nixlint/nixlint/bench/tree"
+	"github.com/nixlint/nixlint/parser/ast"
 )
 
 // BenchmarkParseTree parses a generated 3 500-file repository one file at
 // a time, as nixlint does: many files of about 1.5 KB, unlike
-// BenchmarkParse's one large source, so per-file costs count.
+// BenchmarkParse's one large source, so per-file costs count. The trees
+// are dropped as soon as they are built.
 func BenchmarkParseTree(b *testing.B) {
+	benchmarkParseTree(b, false)
+}
+
+// BenchmarkParseTreeKeep is BenchmarkParseTree keeping every tree of an
+// iteration alive until its end, as nixlint keeps them for the analyzers:
+// the collector then marks them all, as it does in a lint run.
+func BenchmarkParseTreeKeep(b *testing.B) {
+	benchmarkParseTree(b, true)
+}
+
+func benchmarkParseTree(b *testing.B, keep bool) {
+	names, srcs, total := generatedTree(b)
+	b.SetBytes(int64(total))
+	b.ReportAllocs()
+	trees := make([]*ast.File, len(srcs))
+	for b.Loop() {
+		fset := token.NewFileSet()
+		for i, src := range srcs {
+			f, errs := ParseFile(fset, names[i], src)
+			if len(errs) > 0 {
+				b.Fatal(errs)
+			}
+			if keep {
+				trees[i] = f
+			}
+		}
+		clear(trees)
+	}
+}
+
+// generatedTree writes a generated repository of 3 500 files and returns
+// their names and contents, sorted by name, and their total size.
+func generatedTree(b *testing.B) (names []string, srcs [][]byte, total int) {
 	dir := b.TempDir()
 	if _, err := tree.Generate(dir, 3500); err != nil {
 		b.Fatal(err)
 	}
-	var names []string
-	var srcs [][]byte
-	total := 0
 	err := filepath.WalkDir(dir, func(path string, d fs.DirEntry, err error) error {
 		if err != nil || d.IsDir() || filepath.Ext(path) != ".nix" {
 			return err
@@ -39,16 +71,7 @@ func BenchmarkParseTree(b *testing.B) {
 		b.Fatal(err)
 	}
 	sort.Sort(byName{names, srcs})
-	b.SetBytes(int64(total))
-	b.ReportAllocs()
-	for b.Loop() {
-		fset := token.NewFileSet()
-		for i, src := range srcs {
-			if _, errs := ParseFile(fset, names[i], src); len(errs) > 0 {
-				b.Fatal(errs)
-			}
-		}
-	}
+	return names, srcs, total
 }
 
 // byName sorts file names and their sources together.

@@ -62,7 +62,8 @@ var parsers = sync.Pool{New: func() any { return NewParser() }}
 // filled on. A Parser is not safe for concurrent use; use one per
 // goroutine.
 type Parser struct {
-	p parser
+	p   parser
+	gen int // bytes of source parsed in the current generation
 }
 
 // NewParser returns a Parser.
@@ -71,6 +72,12 @@ func NewParser() *Parser { return new(Parser) }
 // ParseFile is the package's ParseFileMode, parsing with ps's state.
 func (ps *Parser) ParseFile(fset *token.FileSet, filename string, src []byte, mode Mode) (*ast.File, ErrorList) {
 	p := &ps.p
+	if ps.gen >= genBytes {
+		ps.gen = 0
+		p.a.drop()
+		p.clearScratch()
+	}
+	ps.gen += len(src)
 	p.reset()
 	tf := fset.AddFile(filename, -1, len(src))
 	tf.SetLines(lineStarts(&p.a.lines, src))
@@ -135,6 +142,17 @@ func (p *parser) reset() {
 		exprBrace:   -1,
 		emptySetEnd: -1,
 	}
+}
+
+// clearScratch clears the scratch stacks up to their capacity: what a
+// stack held is not to keep an older generation alive.
+func (p *parser) clearScratch() {
+	clear(p.bindStack[:cap(p.bindStack)])
+	clear(p.elemStack[:cap(p.elemStack)])
+	clear(p.nameStack[:cap(p.nameStack)])
+	clear(p.partStack[:cap(p.partStack)])
+	clear(p.formalStack[:cap(p.formalStack)])
+	clear(p.indStack[:cap(p.indStack)])
 }
 
 // keep returns s emptied for reuse, or nil when it has grown too large to
