@@ -45,10 +45,14 @@ func BuildResolved(f *analysis.File, info *scope.Info) *Module {
 		info = scope.Resolve(f.AST)
 	}
 	a := chunkPool.Get().(*chunks)
-	b := &builder{m: m, a: a, r: &resolver{info: info}, src: f.Src, base: baseOf(f)}
+	b := &builder{m: m, a: a, r: &resolver{info: info}, src: f.Src, base: baseOf(f), path: a.path[:0], keys: a.keyList[:0]}
 	b.top(f.AST.Expr)
 	b.collectUses(f.AST.Expr)
 	m.kind = m.scanKinds()
+	// The scratch goes back without what it pointed at.
+	clear(b.path[:cap(b.path)])
+	clear(b.keys[:cap(b.keys)])
+	a.path, a.keyList = b.path[:0], b.keys[:0]
 	chunkPool.Put(a)
 	return m
 }
@@ -256,7 +260,11 @@ func (b *builder) text(n ast.Node) string {
 
 // collectUses records every config path the file refers to.
 func (b *builder) collectUses(root ast.Expr) {
-	seen := make(map[string]bool)
+	if b.a.seen == nil {
+		b.a.seen = make(map[string]bool)
+	}
+	seen := b.a.seen
+	clear(seen)
 	var key []byte // the path dotted, looked up without allocating
 	ast.Inspect(root, func(n ast.Node) bool {
 		switch x := n.(type) {

@@ -21,6 +21,12 @@ type chunks struct {
 	bindings []Binding
 	strs     []string
 	names    []ast.AttrName
+
+	// Scratch space of the file's builder, reused from file to file
+	// (inline modules' builders have their own).
+	path    []string
+	keyList []ast.AttrName
+	seen    map[string]bool // collectUses's, cleared per module
 }
 
 var chunkPool = sync.Pool{New: func() any { return new(chunks) }}
