@@ -5,12 +5,12 @@ import (
 	"context"
 	"fmt"
 	"go/token"
-	"os"
 	"path/filepath"
 	"runtime"
 	"sync"
 
 	"github.com/nixlint/nixlint/analysis"
+	"github.com/nixlint/nixlint/internal/readfile"
 	"github.com/nixlint/nixlint/parser"
 	"github.com/nixlint/nixlint/parser/ast"
 )
@@ -42,7 +42,7 @@ func load(ctx context.Context, fset *token.FileSet, root string, paths []string,
 	}
 	results := make([]result, len(paths))
 	parallel(ctx, len(paths), workers, func(i int) {
-		src, err := os.ReadFile(filepath.Join(root, filepath.FromSlash(paths[i])))
+		src, err := readfile.Read(filepath.Join(root, filepath.FromSlash(paths[i])), nil)
 		switch {
 		case err != nil:
 			results[i].file = unreadable(fset, paths[i], fmt.Errorf("cannot read file: %w", unwrapPathError(err)))
