@@ -17,6 +17,7 @@ package check
 import (
 	"fmt"
 	"go/token"
+	"sync"
 
 	"github.com/nixlint/nixlint/parser"
 	"github.com/nixlint/nixlint/parser/ast"
@@ -40,10 +41,15 @@ func File(fset *token.FileSet, f *ast.File, info *scope.Info) parser.ErrorList {
 	for _, id := range info.Undefined {
 		c.add(parser.UndefinedVariable, id.Pos(), id.End(), fmt.Sprintf("undefined variable '%s'", scope.FormatName(id.Name)))
 	}
-	preorder(f.Expr, c.node)
+	w := walkers.Get().(*walker)
+	w.walk(f.Expr, c.node)
+	walkers.Put(w)
 	c.errs.Sort()
 	return c.errs
 }
+
+// walkers keeps the walkers' stacks from one file to the next.
+var walkers = sync.Pool{New: func() any { return new(walker) }}
 
 type checker struct {
 	fset *token.FileSet
