@@ -64,7 +64,9 @@ func (s *slab[T]) alloc() *T {
 	return x
 }
 
-// grow starts a new chunk; it is out of alloc's inlined fast path.
+// grow starts a new chunk; it is kept out of alloc's inlined fast path.
+//
+//go:noinline
 func (s *slab[T]) grow() {
 	var zero T
 	s.size = chunkLen(s.size, unsafe.Sizeof(zero))
@@ -108,7 +110,10 @@ func (a *arena[T]) make(n int) []T {
 }
 
 // grow starts a new chunk with room for n elements and reports true, or
-// reports false when n is too large for a chunk of its own.
+// reports false when n is too large for a chunk of its own. It is kept
+// out of make's inlined fast path.
+//
+//go:noinline
 func (a *arena[T]) grow(n int) bool {
 	var zero T
 	size := unsafe.Sizeof(zero)

@@ -437,16 +437,20 @@ func (p *parser) parseBinaryPipe(minPrec int, pipe tokKind) ast.Expr {
 }
 
 // parseUnary parses the prefix operators `!` and `-`, then an application.
+// Most operands have no prefix: the operator case, with its deferred
+// leave, is a function of its own.
 func (p *parser) parseUnary() ast.Expr {
-	var op ast.Token
-	var prec int
-	switch p.tok.kind {
-	case tNOT:
-		op, prec = ast.NOT, precNot
-	case tMINUS:
+	if k := p.tok.kind; k == tNOT || k == tMINUS {
+		return p.parsePrefix()
+	}
+	return p.parseApp()
+}
+
+// parsePrefix parses `!x` or `-x` at the current operator.
+func (p *parser) parsePrefix() ast.Expr {
+	op, prec := ast.NOT, precNot
+	if p.tok.kind == tMINUS {
 		op, prec = ast.SUB, precNegate
-	default:
-		return p.parseApp()
 	}
 	off := p.tok.off
 	if !p.enter(1) {
@@ -489,29 +493,37 @@ func (p *parser) parseApp() ast.Expr {
 
 // parseSelect parses expr_select: `x.a.b`, `x.a.b or default`, and the
 // backwards-compatible `x or`, which applies x to a variable named `or`.
+// Most simple expressions select nothing: that case does not pay for the
+// selection's code.
 func (p *parser) parseSelect() ast.Expr {
 	x := p.parseSimple()
-	switch p.tok.kind {
-	case tDOT:
-		p.next()
-		sel := p.a.selects.alloc()
-		sel.X, sel.Path = x, p.parseAttrPath()
-		if p.tok.kind == tOR_KW {
-			if !p.enter(4) {
-				return sel
-			}
-			sel.OrPos = p.pos(p.tok.off)
-			p.next()
-			sel.Default = p.parseSelect()
-			p.leave(4)
-		}
-		return sel
-	case tOR_KW:
+	if k := p.tok.kind; k == tDOT || k == tOR_KW {
+		return p.parseSelectFrom(x)
+	}
+	return x
+}
+
+// parseSelectFrom parses the rest of an expr_select after x, at a '.' or
+// OR_KW.
+func (p *parser) parseSelectFrom(x ast.Expr) ast.Expr {
+	if p.tok.kind == tOR_KW {
 		or := &ast.Ident{NamePos: p.pos(p.tok.off), Name: "or"}
 		p.next()
 		return &ast.Apply{From: x.Pos(), Fun: x, Arg: or, LegacyOr: true}
 	}
-	return x
+	p.next()
+	sel := p.a.selects.alloc()
+	sel.X, sel.Path = x, p.parseAttrPath()
+	if p.tok.kind == tOR_KW {
+		if !p.enter(4) {
+			return sel
+		}
+		sel.OrPos = p.pos(p.tok.off)
+		p.next()
+		sel.Default = p.parseSelect()
+		p.leave(4)
+	}
+	return sel
 }
 
 // parseSimple parses expr_simple: identifiers, literals, strings, paths,

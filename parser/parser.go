@@ -246,13 +246,11 @@ type parser struct {
 
 func (p *parser) pos(off int) token.Pos { return token.Pos(p.base + off) }
 
-// next advances to the next token of code.
+// next advances to the next token of code. Once the parser has bailed
+// out (see enter), the scanner is at the end of the input and returns
+// EOF for ever.
 func (p *parser) next() {
 	p.prevEnd = p.tok.end
-	if p.bailed {
-		p.tok = item{kind: tEOF, off: len(p.s.src), end: len(p.s.src)}
-		return
-	}
 	p.tok = p.s.scan()
 }
 

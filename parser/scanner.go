@@ -118,7 +118,8 @@ func (s *scanner) skipSpace() {
 // It is the scanner's hot path, once per token: whitespace, which
 // precedes most tokens, is skipped here; comments, rarer, by skipSpace.
 func (s *scanner) scan() item {
-	if s.hasAhead && s.off == s.aheadFrom.off && s.save() == s.aheadFrom {
+	// The offset first: it differs but right after a peek.
+	if s.off == s.aheadFrom.off && s.hasAhead && s.save() == s.aheadFrom {
 		if len(s.aheadComments) > 0 {
 			s.comments = append(s.comments, s.aheadComments...)
 		}
@@ -151,9 +152,14 @@ func (s *scanner) scan() item {
 		}
 		return item{kind: tEOF, off: i, end: i}
 	}
+	s.prevStart, s.lastStart = s.lastStart, i
+	if kind := singleToks[src[i]]; kind != 0 {
+		// Punctuation, a third of the tokens, needs no call.
+		s.off = i + 1
+		return item{kind: kind, off: i, end: i + 1}
+	}
 	kind, n := s.lexCode(i)
 	s.off = i + n
-	s.prevStart, s.lastStart = s.lastStart, i
 	return item{kind: kind, off: i, end: i + n}
 }
 
@@ -207,7 +213,7 @@ func (s *scanner) lexCode(i int) (tokKind, int) {
 				return s.lexSlow(i)
 			}
 		}
-		if j-i <= 7 {
+		if j-i <= 7 && kwFirst[c] {
 			if kw, ok := keyword(src[i:j]); ok {
 				return kw, j - i
 			}

@@ -166,6 +166,10 @@ func keyword(b []byte) (tokKind, bool) {
 	return tID, false
 }
 
+// kwFirst reports the first letters of the keywords, so that most
+// identifiers are not compared with them.
+var kwFirst = [256]bool{'i': true, 't': true, 'e': true, 'a': true, 'w': true, 'l': true, 'r': true, 'o': true}
+
 // charToks maps the single characters Nix's grammar uses as terminals.
 var charToks = [256]tokKind{
 	'{': tLBRACE, '}': tRBRACE, '[': tLBRACK, ']': tRBRACK,
