@@ -18,6 +18,9 @@ type attrSet struct {
 	attrs   []attr
 	dynamic []dynAttr
 	indexed bool // attrs are in printer.index too
+	// unsorted reports whether attrs are out of name order; they are
+	// usually few, or written in order.
+	unsorted bool
 }
 
 // attr is one static attribute. Its value is a set of printer.sets (set),
@@ -45,6 +48,11 @@ type setName struct {
 	name string
 }
 
+// setHash hashes an attribute of a set for printer.index.
+func setHash(set int32, name string) uint64 {
+	return hashName(name) ^ uint64(set)*0x9e3779b97f4a7c15
+}
+
 // smallAttrs is the number of attributes a set is searched through
 // without the index: most sets are small.
 const smallAttrs = 8
@@ -67,7 +75,7 @@ func (p *printer) newSet(rec bool) int32 {
 func (p *printer) lookup(set int32, name string) int {
 	s := &p.sets[set]
 	if s.indexed {
-		if i, ok := p.index[setName{set, name}]; ok {
+		if i, ok := p.index.find(setHash(set, name), setName{set, name}); ok {
 			return int(i)
 		}
 		return -1
@@ -83,17 +91,17 @@ func (p *printer) lookup(set int32, name string) int {
 // add defines an attribute of set, which must not be defined yet.
 func (p *printer) add(set int32, a attr) {
 	s := &p.sets[set]
+	if n := len(s.attrs); n > 0 && a.name < s.attrs[n-1].name {
+		s.unsorted = true
+	}
 	s.attrs = append(s.attrs, a)
 	switch {
 	case s.indexed:
-		p.index[setName{set, a.name}] = int32(len(s.attrs) - 1)
+		p.index.set(setHash(set, a.name), setName{set, a.name}, int32(len(s.attrs)-1))
 	case len(s.attrs) > smallAttrs:
-		if p.index == nil {
-			p.index = make(map[setName]int32)
-		}
 		s.indexed = true
 		for i, x := range s.attrs {
-			p.index[setName{set, x.name}] = int32(i)
+			p.index.set(setHash(set, x.name), setName{set, x.name}, int32(i))
 		}
 	}
 }
@@ -225,8 +233,10 @@ func (p *printer) printSet(set int32) {
 		p.str0("rec ")
 	}
 	p.str0("{ ")
-	// The set is complete: its index is not needed any more.
-	slices.SortFunc(attrs, func(x, y attr) int { return strings.Compare(x.name, y.name) })
+	if s.unsorted {
+		// The set is complete: its index is not needed any more.
+		slices.SortFunc(attrs, func(x, y attr) int { return strings.Compare(x.name, y.name) })
+	}
 	for i := range attrs {
 		a := &attrs[i]
 		if a.inherited {

@@ -71,21 +71,20 @@ var printers = sync.Pool{New: func() any { return new(printer) }}
 // needed is left to the collector rather than held for the process' life.
 const (
 	maxPooled     = 4 << 20 // output bytes
-	maxPooledSets = 1 << 12
+	maxPooledSets = 1 << 12 // sets, and attributes of large sets
 )
 
-// reset prepares p for printing root, of a file of size bytes.
+// reset prepares p for printing root, of a file of size bytes. What
+// scratch space holds of earlier files is never read again.
 func (p *printer) reset(c Config, root ast.Expr, size int) {
 	// The canonical form is usually a little longer than the source.
 	p.b = slices.Grow(p.b[:0], size+size/2+64)
-	p.syms.reset(size)
+	p.syms.reset()
 	p.ordered = false
 	p.root = root
 	p.dir, p.home = c.Dir, c.Home
 	p.sets = p.sets[:0]
-	if len(p.index) > 0 {
-		clear(p.index)
-	}
+	p.index.reset()
 	p.formals, p.lets = p.formals[:0], p.lets[:0]
 }
 
@@ -93,7 +92,7 @@ func (p *printer) reset(c Config, root ast.Expr, size int) {
 // references to the tree.
 func (p *printer) release() {
 	p.root = nil
-	if cap(p.b) > maxPooled || cap(p.sets) > maxPooledSets {
+	if cap(p.b) > maxPooled || cap(p.sets) > maxPooledSets || len(p.index.slots) > maxPooledSets {
 		return
 	}
 	printers.Put(p)

@@ -33,8 +33,8 @@ type printer struct {
 	dir     string // absolute directory of the file, for relative paths
 	home    string // home directory, for ~/ paths
 
-	sets  []attrSet // the sets built for the file (attrs.go)
-	index map[setName]int32
+	sets  []attrSet             // the sets built for the file (attrs.go)
+	index table[setName, int32] // attributes of large sets
 	// Scratch stacks for ordering formals and let bindings; nested
 	// lambdas and lets push above their caller's part.
 	formals []keyedFormal

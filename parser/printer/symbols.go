@@ -98,9 +98,21 @@ const (
 )
 
 // symtab records the order in which the parser would create symbols.
+//
+// It works in two steps, so that a file is modelled only as far as its
+// printing needs: the walk of order.go records what Nix's parser does
+// (allocations and symbol creations, in order) as a list of events,
+// which costs little; the events are then played, which costs a hash
+// lookup each, only until the symbols asked for by key are placed. A
+// typical module, `{ config, lib, ... }: let ... in { ... }`, needs the
+// keys of its first few names only.
 type symtab struct {
-	rank  map[string]symKey
-	fresh int // number of new symbols so far
+	events  []symEvent
+	pending int // units allocated since the last event
+	next    int // events played so far
+
+	rank  table[string, symKey] // the file's own symbols
+	fresh int                   // number of new symbols so far
 
 	// The free region being carved, if any.
 	region    symKey // key of its first symbol; index grows per symbol
@@ -111,52 +123,66 @@ type symtab struct {
 	lastGrowth int
 }
 
+// symEvent is the creation of a symbol, after allocations of alloc units
+// since the previous one.
+type symEvent struct {
+	alloc int
+	name  string
+}
+
 // symKey orders symbols by address: by group, then index, then sub.
 type symKey struct {
-	group, index, sub int
+	group, index, sub int32
 }
 
-// reset empties t for a file of size bytes. The map is kept from file to
-// file unless it grew large: clearing a map costs its capacity, so one
-// grown by a huge file is dropped rather than cleared for every later file.
-// Generated homelab modules have up to a new name per 50 bytes or so;
-// growing the map costs more than the unused room of one sized a little
-// too large.
-func (t *symtab) reset(size int) {
-	want := min(size/48, 1<<14)
+// reset empties t for a new file.
+func (t *symtab) reset() {
 	rank := t.rank
-	if rank == nil || len(rank) > maxKeptSymbols || want > maxKeptSymbols {
-		rank = make(map[string]symKey, want)
-	} else {
-		clear(rank)
+	if len(rank.slots) > maxKeptSymbols {
+		// Not kept for ever for one huge file.
+		rank = table[string, symKey]{}
 	}
-	*t = symtab{rank: rank}
+	rank.reset()
+	*t = symtab{rank: rank, events: t.events[:0]}
 }
 
-// maxKeptSymbols bounds the map kept from file to file.
-const maxKeptSymbols = 4096
+// maxKeptSymbols bounds the table kept from file to file.
+const maxKeptSymbols = 1 << 15
 
-// alloc charges the open region for an allocation of Nix's parser. The
-// model is cruder than malloc: a region is used up once what was charged
-// to it reaches its size, whatever the sizes of the pieces.
-func (t *symtab) alloc(n int) {
+// alloc records an allocation of n units by Nix's parser.
+func (t *symtab) alloc(n int) { t.pending += n }
+
+// create records that Nix's parser interns s.
+func (t *symtab) create(s string) {
+	t.events = append(t.events, symEvent{alloc: t.pending, name: s})
+	t.pending = 0
+}
+
+// play plays the next event.
+func (t *symtab) play() {
+	e := &t.events[t.next]
+	t.next++
+	// The model is cruder than malloc: a region is used up once what was
+	// charged to it reaches its size, whatever the sizes of the pieces.
 	if t.fresh >= firstFresh {
-		t.remaining -= n
+		t.remaining -= e.alloc
 	}
+	t.intern(e.name)
 }
 
-// create interns s as Nix's SymbolTable::create would.
-func (t *symtab) create(s string) string {
-	// The file's own map is asked first: most names recur. The two are
+// intern interns s as Nix's SymbolTable::create would.
+func (t *symtab) intern(s string) {
+	h := hashName(s)
+	// The file's own table is asked first: most names recur. The two are
 	// disjoint, so the order of the lookups does not matter otherwise.
-	if _, ok := t.rank[s]; ok {
-		return s
+	if _, ok := t.rank.find(h, s); ok {
+		return
 	}
-	if _, ok := fixedKeys[s]; ok {
-		return s
+	if _, ok := fixedKeys.find(h, s); ok {
+		return
 	}
 	i := t.fresh
-	k := symKey{group: groupC, index: i}
+	k := symKey{group: groupC, index: int32(i)}
 	switch {
 	case i < firstFresh:
 		k.group = groupA
@@ -165,7 +191,7 @@ func (t *symtab) create(s string) string {
 		t.region.sub++
 		t.remaining -= costSymbol
 	}
-	t.rank[s] = k
+	t.rank.set(h, s, k)
 	t.fresh++
 	if t.fresh == firstFresh {
 		// Group A is full: what the parser allocates from now on is
@@ -180,38 +206,27 @@ func (t *symtab) create(s string) string {
 		} else {
 			// The dropped array was allocated when the table last grew,
 			// after the node of the symbol that made it grow.
-			t.region = symKey{group: groupC, index: t.lastGrowth, sub: 1}
+			t.region = symKey{group: groupC, index: int32(t.lastGrowth), sub: 1}
 		}
 		t.remaining = int(regionShare * 8 * float64(bucketCounts[t.grown]))
 		t.lastGrowth = i
 		t.grown++
 	}
-	return s
 }
 
 // fixedKeys places the symbols Nix interns before reading the file, in
-// one map so that a name costs one lookup: precreatedRank's, then
+// one table so that a name costs one lookup: precreatedRank's, then
 // precreatedHigh's for the names only it has.
-var fixedKeys = func() map[string]symKey {
-	m := make(map[string]symKey, len(precreatedRank)+len(precreatedHigh))
+var fixedKeys = func() *table[string, symKey] {
+	t := new(table[string, symKey])
 	for s, r := range precreatedHigh {
-		m[s] = symKey{group: groupHigh, index: r}
+		t.set(hashName(s), s, symKey{group: groupHigh, index: int32(r)})
 	}
 	for s, r := range precreatedRank {
-		m[s] = symKey{group: groupPre, index: r}
+		t.set(hashName(s), s, symKey{group: groupPre, index: int32(r)})
 	}
-	return m
+	return t
 }()
-
-// less orders two symbols as Nix 2.8 compares them.
-func (t *symtab) less(a, b string) bool {
-	return t.key(a).cmp(t.key(b)) < 0
-}
-
-// cmp orders two symbols as Nix 2.8 compares them: -1, 0 or +1.
-func (t *symtab) cmp(a, b string) int {
-	return t.key(a).cmp(t.key(b))
-}
 
 // cmp orders two keys by address: -1, 0 or +1.
 func (k symKey) cmp(o symKey) int {
@@ -224,7 +239,7 @@ func (k symKey) cmp(o symKey) int {
 	return cmpInt(k.sub, o.sub)
 }
 
-func cmpInt(a, b int) int {
+func cmpInt(a, b int32) int {
 	if a < b {
 		return -1
 	}
@@ -234,15 +249,28 @@ func cmpInt(a, b int) int {
 	return 0
 }
 
-// key places s in address order.
+// key places s in address order, playing events until s is created.
 func (t *symtab) key(s string) symKey {
-	if k, ok := t.rank[s]; ok {
+	h := hashName(s)
+	if k, ok := fixedKeys.find(h, s); ok {
 		return k
 	}
-	if k, ok := fixedKeys[s]; ok {
-		return k
+	for {
+		if k, ok := t.rank.find(h, s); ok {
+			return k
+		}
+		if t.next == len(t.events) {
+			// Never created (cannot happen for a tree the model
+			// walked); order it last rather than fail.
+			return symKey{group: groupHigh + 1}
+		}
+		// Play up to the creation of s.
+		for t.next < len(t.events) {
+			created := t.events[t.next].name == s
+			t.play()
+			if created {
+				break
+			}
+		}
 	}
-	// Never created (cannot happen for a tree lowered by lower.go);
-	// order it last rather than fail.
-	return symKey{group: groupHigh + 1}
 }
