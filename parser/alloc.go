@@ -57,20 +57,19 @@ type slab[T any] struct {
 
 func (s *slab[T]) alloc() *T {
 	if s.next == len(s.buf) {
-		s.grow()
+		// Inlined, the make costs less than a call would.
+		s.size = s.nextLen()
+		s.buf, s.next = make([]T, s.size), 0
 	}
 	x := &s.buf[s.next]
 	s.next++
 	return x
 }
 
-// grow starts a new chunk; it is kept out of alloc's inlined fast path.
-//
-//go:noinline
-func (s *slab[T]) grow() {
+// nextLen returns the length of the next chunk.
+func (s *slab[T]) nextLen() int {
 	var zero T
-	s.size = chunkLen(s.size, unsafe.Sizeof(zero))
-	s.buf, s.next = make([]T, s.size), 0
+	return chunkLen(s.size, unsafe.Sizeof(zero))
 }
 
 // drop leaves the current chunk to the trees that use it. The next chunk
@@ -94,35 +93,31 @@ type arena[T any] struct {
 
 // make returns an arena slice of n zero elements, or nil when n is 0.
 func (a *arena[T]) make(n int) []T {
+	if i := a.next; n <= len(a.buf)-i && n > 0 {
+		a.next = i + n
+		return a.buf[i : i+n : i+n]
+	}
+	return a.makeSlow(n)
+}
+
+// makeSlow is make when the chunk has no room for n elements, or n is 0.
+// It is kept out of make, so that make is inlined.
+//
+//go:noinline
+func (a *arena[T]) makeSlow(n int) []T {
 	if n == 0 {
 		return nil
 	}
-	if n > len(a.buf)-a.next {
-		if !a.grow(n) {
-			// Large slices get their own allocation rather than
-			// wasting the rest of a chunk.
-			return make([]T, n)
-		}
-	}
-	out := a.buf[a.next : a.next+n : a.next+n]
-	a.next += n
-	return out
-}
-
-// grow starts a new chunk with room for n elements and reports true, or
-// reports false when n is too large for a chunk of its own. It is kept
-// out of make's inlined fast path.
-//
-//go:noinline
-func (a *arena[T]) grow(n int) bool {
 	var zero T
 	size := unsafe.Sizeof(zero)
 	if n > maxChunk/int(max(size, 1))/4 {
-		return false
+		// Large slices get their own allocation rather than wasting
+		// the rest of a chunk.
+		return make([]T, n)
 	}
 	a.size = max(chunkLen(a.size, size), n)
-	a.buf, a.next = make([]T, a.size), 0
-	return true
+	a.buf, a.next = make([]T, a.size), n
+	return a.buf[:n:n]
 }
 
 // drop is slab.drop for arenas.
@@ -143,7 +138,12 @@ func (a *arena[T]) copyOf(src []T) []T {
 
 // one returns an arena slice holding x alone.
 func (a *arena[T]) one(x T) []T {
-	out := a.make(1)
+	if i := a.next; i < len(a.buf) {
+		a.next = i + 1
+		a.buf[i] = x
+		return a.buf[i : i+1 : i+1]
+	}
+	out := a.makeSlow(1)
 	out[0] = x
 	return out
 }
