@@ -59,7 +59,9 @@ var parsers = sync.Pool{New: func() any { return NewParser() }}
 // continue from one file to the next, and its scratch space is reused, so
 // that a program parsing many files allocates little more than their
 // trees. The trees stay valid for ever: a chunk is never reused, only
-// filled on. A Parser is not safe for concurrent use; use one per
+// filled on. As chunks are shared, a tree the caller keeps also keeps
+// alive the trees parsed around it, about 2 MB of source's worth (see
+// genBytes). A Parser is not safe for concurrent use; use one per
 // goroutine.
 type Parser struct {
 	p   parser
