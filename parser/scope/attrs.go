@@ -28,8 +28,7 @@ type attr struct {
 	name  string
 	pos   token.Pos     // where Nix says it is defined: the path start or the inherit name
 	def   ast.Node      // the path segment or inherit name that defines it
-	decls []ast.Binding // the bindings that define it
-	decl0 [1]ast.Binding
+	decls []ast.Binding // the bindings that define it; read-only, may be a view of the tree's
 
 	value   ast.Expr     // the value written for it; nil for inherit and implied sets
 	set     *attrSet     // the set implied by a path, or of the literal value once needed (setOfAttr)

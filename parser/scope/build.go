@@ -24,13 +24,10 @@ func (b *builder) newSet(node ast.Node, rec bool) *attrSet {
 	return s
 }
 
-// newAttr returns an attribute defined by decl, its first declaration
-// stored inline to save an allocation per attribute.
-func (b *builder) newAttr(name string, pos token.Pos, def ast.Node, decl ast.Binding) *attr {
+// newAttr returns an attribute declared by decl, a one-element list.
+func (b *builder) newAttr(name string, pos token.Pos, def ast.Node, decl []ast.Binding) *attr {
 	a := b.attrs.new()
-	a.name, a.pos, a.def = name, pos, def
-	a.decl0[0] = decl
-	a.decls = a.decl0[:1:1]
+	a.name, a.pos, a.def, a.decls = name, pos, def, decl
 	return a
 }
 
@@ -141,15 +138,15 @@ func (b *builder) clashingNames(bindings []ast.Binding) map[string]bool {
 		}
 		return clash
 	}
-	seen := make(map[string]bool, len(first))
-	for _, n := range first {
-		if seen[n] {
+	// Sorted, equal names are adjacent: cheaper than a map of them all.
+	slices.Sort(first)
+	for i := 1; i < len(first); i++ {
+		if first[i] == first[i-1] {
 			if clash == nil {
 				clash = map[string]bool{}
 			}
-			clash[n] = true
+			clash[first[i]] = true
 		}
-		seen[n] = true
 	}
 	return clash
 }
@@ -177,15 +174,18 @@ func setParts(n ast.Node) (bindings []ast.Binding, rec, ok bool) {
 func (b *builder) build(node ast.Node, bindings []ast.Binding, rec bool) *attrSet {
 	s := b.newSet(node, rec)
 	s.attrs = b.lists.take(len(bindings))
-	for _, bd := range bindings {
+	for i, bd := range bindings {
+		// The attributes' lists of declarations start as a view of the
+		// tree's: no copy, and appending to one makes it its own.
+		decl := bindings[i : i+1 : i+1]
 		switch bd := bd.(type) {
 		case *ast.AttrDef:
 			if bd != nil {
-				b.addAttr(s, bd)
+				b.addAttr(s, bd, decl)
 			}
 		case *ast.Inherit:
 			if bd != nil {
-				b.addInherit(s, bd)
+				b.addInherit(s, bd, decl)
 			}
 		}
 	}
@@ -219,7 +219,9 @@ func (b *builder) literalSet(e ast.Expr) *attrSet {
 }
 
 // addInherit follows the two inherit rules of Nix 2.8's parser.y.
-func (b *builder) addInherit(s *attrSet, in *ast.Inherit) {
+//
+// decl is a one-element list of in, which the tree holds.
+func (b *builder) addInherit(s *attrSet, in *ast.Inherit, decl []ast.Binding) {
 	from := in.From
 	if ast.IsNil(from) {
 		from = nil
@@ -229,7 +231,7 @@ func (b *builder) addInherit(s *attrSet, in *ast.Inherit) {
 			continue
 		}
 		name, ok := StaticName(n)
-		a := b.newAttr(name, n.Pos(), n, in)
+		a := b.newAttr(name, n.Pos(), n, decl)
 		a.inherit, a.from = in, from
 		if !ok {
 			// "dynamic attributes not allowed in inherit" (package check);
@@ -249,7 +251,9 @@ func (b *builder) addInherit(s *attrSet, in *ast.Inherit) {
 
 // addAttr is Nix 2.8's addAttr: it walks the path's intermediate segments,
 // descending into sets, and defines or merges the last one.
-func (b *builder) addAttr(s *attrSet, def *ast.AttrDef) {
+//
+// decl is a one-element list of def, which the tree holds.
+func (b *builder) addAttr(s *attrSet, def *ast.AttrDef, decl []ast.Binding) {
 	value := def.Value
 	if ast.IsNil(value) {
 		value = nil
@@ -272,13 +276,13 @@ func (b *builder) addAttr(s *attrSet, def *ast.AttrDef) {
 		}
 	}
 	if len(names) == 0 {
-		s.rejected = append(s.rejected, &attr{value: value, decls: []ast.Binding{def}})
+		s.rejected = append(s.rejected, &attr{value: value, decls: decl})
 		return
 	}
 	pos, end := names[0].Pos(), names[len(names)-1].End()
 	reject := func(cur *attrSet, i int, prev token.Pos) {
 		b.dup(formatPath(names), names, pos, end, prev, def)
-		cur.rejected = append(cur.rejected, &attr{value: value, decls: []ast.Binding{def}, rest: names[i+1:]})
+		cur.rejected = append(cur.rejected, &attr{value: value, decls: decl, rest: names[i+1:]})
 	}
 	cur := s
 	for i, n := range names[:len(names)-1] {
@@ -292,7 +296,7 @@ func (b *builder) addAttr(s *attrSet, def *ast.AttrDef) {
 		prev := cur.lookup(name)
 		if prev == nil {
 			nested := b.newSet(nil, false)
-			a := b.newAttr(name, pos, n, def)
+			a := b.newAttr(name, pos, n, decl)
 			a.set = nested
 			b.add(cur, a)
 			cur = nested
@@ -314,7 +318,7 @@ func (b *builder) addAttr(s *attrSet, def *ast.AttrDef) {
 	}
 	prev := cur.lookup(name)
 	if prev == nil {
-		a := b.newAttr(name, pos, last, def)
+		a := b.newAttr(name, pos, last, decl)
 		a.value = value
 		b.add(cur, a)
 		return

@@ -1,6 +1,10 @@
 package scope
 
-import "github.com/nixlint/nixlint/parser/ast"
+import (
+	"slices"
+
+	"github.com/nixlint/nixlint/parser/ast"
+)
 
 // plainSet reports whether s is a set in which Nix merges nothing: not
 // rec, not built as the value of a modelled attribute (where a path of the
@@ -41,9 +45,16 @@ func (r *resolver) plainSet(s *ast.AttrSet) bool {
 			return false
 		}
 	}
-	if len(r.seen) <= 2*indexFrom {
-		for i, a := range r.seen {
-			for _, b := range r.seen[:i] {
+	return distinct(r.seen)
+}
+
+// distinct reports whether the names are all different. It reorders
+// them. Small lists are compared pairwise; larger ones sorted, which costs
+// less than a map, to fill and to clear, at the sizes sets have.
+func distinct(names []string) bool {
+	if len(names) <= 2*indexFrom {
+		for i, a := range names {
+			for _, b := range names[:i] {
 				if a == b {
 					return false
 				}
@@ -51,15 +62,11 @@ func (r *resolver) plainSet(s *ast.AttrSet) bool {
 		}
 		return true
 	}
-	if r.seenMap == nil {
-		r.seenMap = map[string]bool{}
-	}
-	clear(r.seenMap)
-	for _, a := range r.seen {
-		if r.seenMap[a] {
+	slices.Sort(names)
+	for i := 1; i < len(names); i++ {
+		if names[i] == names[i-1] {
 			return false
 		}
-		r.seenMap[a] = true
 	}
 	return true
 }

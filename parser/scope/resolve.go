@@ -169,12 +169,6 @@ func (r *resolver) set(s *attrSet, body ast.Expr, quiet bool) {
 		mark := len(r.bound)
 		for _, a := range s.attrs {
 			b := r.newBinding(Binding{Name: a.name, Kind: kind, Def: a.def, Decls: a.decls, From: a.from, Scope: s.node, Inherits: a.outer})
-			if len(a.decls) == 1 {
-				// The attribute's inline declaration lives in the
-				// builder's slab, which a Resolver reuses: the binding
-				// gets its own copy (see finish).
-				b.decl0 = a.decl0
-			}
 			if a.inherit == nil {
 				b.Value = a.value
 			}
@@ -379,9 +373,6 @@ func (r *resolver) finish() {
 		*f = *b
 		if b.Inherits != nil {
 			f.Inherits = &final[b.Inherits.idx]
-		}
-		if len(f.Decls) == 1 {
-			f.Decls = f.decl0[:1:1]
 		}
 	}
 	if len(r.bindings) > 0 {

@@ -62,7 +62,8 @@ type Binding struct {
 	From ast.Expr
 
 	// Decls lists the bindings (*ast.AttrDef, *ast.Inherit) that define the
-	// name, in source order: `a.b = 1; a.c = 2;` gives two.
+	// name, in source order: `a.b = 1; a.c = 2;` gives two. A list of one
+	// shares its array with the tree's bindings: do not modify it.
 	Decls []ast.Binding
 
 	// Formal is the formal that defines a Formal binding.
@@ -84,9 +85,8 @@ type Binding struct {
 	// A plain `inherit x;` counts as a use of the outer x.
 	Uses []*ast.Ident
 
-	nuses int32          // while resolving: how many references use it
-	idx   int32          // while resolving: its index in the resolver's list
-	decl0 [1]ast.Binding // storage of Decls when there is one
+	nuses int32 // while resolving: how many references use it
+	idx   int32 // while resolving: its index in the resolver's list
 }
 
 // Inherited reports whether the binding is a plain `inherit x;`, an alias
