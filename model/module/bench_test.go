@@ -118,3 +118,25 @@ func liveHeap() uint64 {
 	runtime.ReadMemStats(&ms)
 	return ms.HeapAlloc
 }
+
+// BenchmarkUnitOptions measures computing the unit of every module of the
+// generated repository (module-self-enable and firewall-toggle ask for
+// it), on modules built afresh for each iteration, since the result is
+// cached.
+func BenchmarkUnitOptions(b *testing.B) {
+	files, infos := parsedRepo(b, b.TempDir(), 3500)
+	b.ReportAllocs()
+	b.ResetTimer()
+	for i := 0; i < b.N; i++ {
+		b.StopTimer()
+		mods := make([]*module.Module, len(files))
+		for j, f := range files {
+			mods[j] = module.BuildResolved(f, infos[j])
+		}
+		m := module.New(mods...)
+		b.StartTimer()
+		for _, mod := range mods {
+			m.UnitOptions(mod)
+		}
+	}
+}
