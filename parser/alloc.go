@@ -158,6 +158,7 @@ type allocs struct {
 	binaries  slab[ast.Binary]
 	attrDefs  slab[ast.AttrDef]
 	attrPaths slab[ast.AttrPath]
+	onePaths  slab[onePath]
 	interps   slab[ast.Interp]
 	parens    slab[ast.Paren]
 	lists     slab[ast.List]
@@ -194,6 +195,7 @@ func (a *allocs) drop() {
 	a.binaries.drop()
 	a.attrDefs.drop()
 	a.attrPaths.drop()
+	a.onePaths.drop()
 	a.interps.drop()
 	a.parens.drop()
 	a.lists.drop()
@@ -218,11 +220,19 @@ func (a *allocs) drop() {
 	a.lines.drop()
 }
 
+// onePath is an attribute path of one name, most of them, allocated with
+// its name list.
+type onePath struct {
+	path  ast.AttrPath
+	names [1]ast.AttrName
+}
+
 // newAttrPath returns a path holding first.
 func (a *allocs) newAttrPath(first ast.AttrName) *ast.AttrPath {
-	p := a.attrPaths.alloc()
-	p.Names = a.names.one(first)
-	return p
+	p := a.onePaths.alloc()
+	p.names[0] = first
+	p.path.Names = p.names[:]
+	return &p.path
 }
 
 // oneText returns a one-element part list holding t.
