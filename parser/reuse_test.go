@@ -7,6 +7,7 @@ import (
 	"path/filepath"
 	"runtime"
 	"strings"
+	"sync"
 	"testing"
 
 	"github.com/nixlint/nixlint/parser/ast"
@@ -103,4 +104,42 @@ func TestParserMemoryBounded(t *testing.T) {
 		t.Errorf("after parsing %d MB and dropping the trees, the heap grew by %d MB (at most %d MB expected)", n*len(src)>>20, grown>>20, bound>>20)
 	}
 	runtime.KeepAlive(ps)
+}
+
+// TestParseFileConcurrent checks that ParseFile, which takes Parsers from
+// a pool, can be called from several goroutines at once (run it with
+// -race), each getting what a fresh parse gives.
+func TestParseFileConcurrent(t *testing.T) {
+	srcs := [][]byte{
+		[]byte("{ a = 1; # c\n b = [ x y ]; }"),
+		[]byte("x: { ${x} = \"a\\nb\"; inherit (x) y z; }"),
+		[]byte("let f = { a ? 1, ... }@args: a; in f { }"),
+		syntheticSource(16 << 10),
+	}
+	want := make([]string, len(srcs))
+	for i, src := range srcs {
+		var p Parser
+		want[i] = describe(p.ParseFile(token.NewFileSet(), "f.nix", src, 0))
+	}
+	var wg sync.WaitGroup
+	errs := make(chan string, 8)
+	for g := 0; g < 8; g++ {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for round := 0; round < 20; round++ {
+				for i, src := range srcs {
+					if got := describe(ParseFile(token.NewFileSet(), "f.nix", src)); got != want[i] {
+						errs <- fmt.Sprintf("file %d: concurrent parse gives\n%s\nwant\n%s", i, got, want[i])
+						return
+					}
+				}
+			}
+		}()
+	}
+	wg.Wait()
+	close(errs)
+	for e := range errs {
+		t.Error(e)
+	}
 }
