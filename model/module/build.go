@@ -139,11 +139,11 @@ func (b *builder) moduleSet(s *ast.AttrSet) {
 				b.options(d.Value, p, keys, d.Pos(), 0)
 			case first == "config" && b.m.Explicit:
 				p, keys := b.names(nil, nil, d.Path.Names[1:])
-				b.config(d.Value, p, keys, nil, nil, b.binding(d.Pos(), d.Path.Names[1:], nil), 0)
+				b.config(d.Value, p, keys, nil, b.binding(d.Path.Names, nil), 0)
 			case notConfig[first]:
 			default:
 				p, keys := b.names(nil, nil, d.Path.Names)
-				b.config(d.Value, p, keys, nil, nil, b.binding(d.Pos(), d.Path.Names, nil), 0)
+				b.config(d.Value, p, keys, nil, b.binding(d.Path.Names, nil), 0)
 			}
 		case *ast.Inherit:
 			for i, n := range d.Names {
@@ -153,7 +153,7 @@ func (b *builder) moduleSet(s *ast.AttrSet) {
 				}
 				p, _ := b.names(nil, nil, d.Names[i:i+1])
 				def := b.def()
-				*def = Def{Path: b.keepPath(p), In: b.binding(n.Pos(), d.Names[i:i+1], nil)}
+				*def = Def{Path: b.keepPath(p), In: b.binding(d.Names[i:i+1], nil)}
 				b.m.Defs = append(b.m.Defs, def)
 			}
 		}
@@ -211,20 +211,12 @@ func (b *builder) keep(p []string, keys []ast.AttrName) ([]string, []ast.AttrNam
 // def returns a new definition, cut from the builder's chunks.
 func (b *builder) def() *Def { return b.a.def() }
 
-// binding returns the binding at pos, adding names to the path, inside
-// parent. names is the tree's own slice: nothing is copied.
-func (b *builder) binding(pos token.Pos, names []ast.AttrName, parent *Binding) *Binding {
+// binding returns the binding of names (not empty) inside parent. names
+// is the tree's own slice: nothing is copied.
+func (b *builder) binding(names []ast.AttrName, parent *Binding) *Binding {
 	bd := b.a.binding()
-	*bd = Binding{Pos: pos, Parent: parent, Names: names}
+	*bd = Binding{Parent: parent, Names: names}
 	return bd
-}
-
-// modsOf returns the priority functions a shared list holds.
-func modsOf(m *[]string) []string {
-	if m == nil {
-		return nil
-	}
-	return *m
 }
 
 func (b *builder) unknown(pos, end token.Pos, p []string, reason string) {

@@ -14,7 +14,7 @@ var priority = map[string]int{
 }
 
 // config flattens a config value below path p.
-func (b *builder) config(e ast.Expr, p []string, keys []ast.AttrName, conds *[]Cond, mods *[]string, in *Binding, depth int) {
+func (b *builder) config(e ast.Expr, p []string, keys []ast.AttrName, ctx *defContext, in *Binding, depth int) {
 	if depth > maxDepth {
 		b.unknown(e.Pos(), e.End(), p, "config nested too deeply")
 		return
@@ -23,37 +23,37 @@ func (b *builder) config(e ast.Expr, p []string, keys []ast.AttrName, conds *[]C
 		if v := ast.Unparen(e); isModuleValue(v) {
 			b.inline(v, p)
 			d := b.def()
-			*d = Def{Path: b.keepPath(p), Value: e, mods: mods, conds: conds, In: in}
+			*d = Def{Path: b.keepPath(p), Value: e, ctx: ctx, In: in}
 			b.m.Defs = append(b.m.Defs, d)
 			return
 		}
 	}
 	switch x := e.(type) {
 	case *ast.Paren:
-		b.config(x.X, p, keys, conds, mods, in, depth+1)
+		b.config(x.X, p, keys, ctx, in, depth+1)
 		return
 	case *ast.Let:
-		b.config(x.Body, p, keys, conds, mods, in, depth+1)
+		b.config(x.Body, p, keys, ctx, in, depth+1)
 		return
 	case *ast.With:
-		b.config(x.Body, p, keys, conds, mods, in, depth+1)
+		b.config(x.Body, p, keys, ctx, in, depth+1)
 		return
 	case *ast.Assert:
-		b.config(x.Body, p, keys, conds, mods, in, depth+1)
+		b.config(x.Body, p, keys, ctx, in, depth+1)
 		return
 	case *ast.AttrSet:
-		b.set(x, p, keys, conds, mods, in, depth)
+		b.set(x, p, keys, ctx, in, depth)
 		return
 	case *ast.If:
 		if len(p) == 0 || b.structural(x.Then, 0) || b.structural(x.Else, 0) {
-			b.config(x.Then, p, keys, b.with(conds, b.condition(IfThenElse, x.Cond, false)), mods, in, depth+1)
-			b.config(x.Else, p, keys, b.with(conds, b.condition(IfThenElse, x.Cond, true)), mods, in, depth+1)
+			b.config(x.Then, p, keys, b.with(ctx, b.condition(IfThenElse, x.Cond, false)), in, depth+1)
+			b.config(x.Else, p, keys, b.with(ctx, b.condition(IfThenElse, x.Cond, true)), in, depth+1)
 			return
 		}
 	case *ast.Binary:
 		if x.Op == ast.UPDATE && (len(p) == 0 || b.structural(x.X, 0) || b.structural(x.Y, 0)) {
-			b.config(x.X, p, keys, conds, mods, in, depth+1)
-			b.config(x.Y, p, keys, conds, mods, in, depth+1)
+			b.config(x.X, p, keys, ctx, in, depth+1)
+			b.config(x.Y, p, keys, ctx, in, depth+1)
 			return
 		}
 	case *ast.Apply:
@@ -64,19 +64,18 @@ func (b *builder) config(e ast.Expr, p []string, keys []ast.AttrName, conds *[]C
 			if fn == "optionalAttrs" {
 				kind = OptionalAttrs
 			}
-			b.config(args[1], p, keys, b.with(conds, b.condition(kind, args[0], false)), mods, in, depth+1)
+			b.config(args[1], p, keys, b.with(ctx, b.condition(kind, args[0], false)), in, depth+1)
 			return
 		case fn == "mkMerge" && len(args) == 1:
 			if l, ok := ast.Unparen(args[0]).(*ast.List); ok {
 				for _, el := range l.Elems {
-					b.config(el, p, keys, conds, mods, in, depth+1)
+					b.config(el, p, keys, ctx, in, depth+1)
 				}
 				return
 			}
 		default:
 			if i, ok := priority[fn]; ok && len(args) == i+1 {
-				m := append(append(make([]string, 0, len(modsOf(mods))+1), modsOf(mods)...), fn)
-				b.config(args[i], p, keys, conds, &m, in, depth+1)
+				b.config(args[i], p, keys, ctx.wrapped(fn), in, depth+1)
 				return
 			}
 		}
@@ -86,7 +85,7 @@ func (b *builder) config(e ast.Expr, p []string, keys []ast.AttrName, conds *[]C
 		return
 	}
 	d := b.def()
-	*d = Def{Path: b.keepPath(p), Value: e, mods: mods, conds: conds, In: in}
+	*d = Def{Path: b.keepPath(p), Value: e, ctx: ctx, In: in}
 	if b.listy(e) {
 		el := b.elems(e, nil, 0)
 		d.elems = &el
@@ -95,7 +94,7 @@ func (b *builder) config(e ast.Expr, p []string, keys []ast.AttrName, conds *[]C
 }
 
 // set flattens the bindings of an attribute set value.
-func (b *builder) set(s *ast.AttrSet, p []string, keys []ast.AttrName, conds *[]Cond, mods *[]string, in *Binding, depth int) {
+func (b *builder) set(s *ast.AttrSet, p []string, keys []ast.AttrName, ctx *defContext, in *Binding, depth int) {
 	for _, bd := range s.Bindings {
 		switch d := bd.(type) {
 		case *ast.AttrDef:
@@ -103,12 +102,12 @@ func (b *builder) set(s *ast.AttrSet, p []string, keys []ast.AttrName, conds *[]
 				continue
 			}
 			np, nk := b.names(p, keys, d.Path.Names)
-			b.config(d.Value, np, nk, conds, mods, b.binding(d.Pos(), d.Path.Names, in), depth+1)
+			b.config(d.Value, np, nk, ctx, b.binding(d.Path.Names, in), depth+1)
 		case *ast.Inherit:
-			for i, n := range d.Names {
+			for i := range d.Names {
 				np, _ := b.names(p, keys, d.Names[i:i+1])
 				def := b.def()
-				*def = Def{Path: b.keepPath(np), mods: mods, conds: conds, In: b.binding(n.Pos(), d.Names[i:i+1], in)}
+				*def = Def{Path: b.keepPath(np), ctx: ctx, In: b.binding(d.Names[i:i+1], in)}
 				b.m.Defs = append(b.m.Defs, def)
 			}
 		}
@@ -119,17 +118,21 @@ func with(conds []Cond, c Cond) []Cond {
 	return append(append(make([]Cond, 0, len(conds)+1), conds...), c)
 }
 
-// with returns the shared list of conditions conds followed by c.
-func (b *builder) with(conds *[]Cond, c Cond) *[]Cond {
-	l := with(condsOf(conds), c)
-	return &l
+// with returns the context ctx with the condition c added.
+func (b *builder) with(ctx *defContext, c Cond) *defContext {
+	if ctx == nil {
+		return &defContext{conds: with(nil, c)}
+	}
+	return &defContext{conds: with(ctx.conds, c), mods: ctx.mods}
 }
 
-func condsOf(c *[]Cond) []Cond {
-	if c == nil {
-		return nil
+// wrapped returns the context ctx with the priority function fn added.
+func (ctx *defContext) wrapped(fn string) *defContext {
+	if ctx == nil {
+		return &defContext{mods: []string{fn}}
 	}
-	return *c
+	mods := append(append(make([]string, 0, len(ctx.mods)+1), ctx.mods...), fn)
+	return &defContext{conds: ctx.conds, mods: mods}
 }
 
 // structural reports whether e is config structure (a set, or a condition

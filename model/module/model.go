@@ -135,22 +135,31 @@ type Def struct {
 	// reports a block once by grouping on them.
 	In *Binding
 
-	conds *[]Cond   // see Conds; shared by the definitions under the same conditions
-	elems *[]Elem   // see Elems; nil when the value is not a list
-	mods  *[]string // see Mods; shared by the definitions below the same wrappers
+	ctx   *defContext // see Conds and Mods; shared by the definitions written under the same ones
+	elems *[]Elem     // see Elems; nil when the value is not a list
+}
+
+// defContext is what the constructs around definitions give them: the
+// conditions and the priority wrappers.
+type defContext struct {
+	conds []Cond
+	mods  []string
 }
 
 // Binding is a binding definitions are written in. The bindings of a file
 // form a tree, shared by its definitions.
 type Binding struct {
-	Pos    token.Pos // the binding's first attribute name
-	Parent *Binding  // the enclosing binding, nil at the top of the module
+	Parent *Binding // the enclosing binding, nil at the top of the module
 
-	// Names are the attribute names the binding adds to the path of its
-	// definitions (those of `a.b = …;`, without a leading `config` of
-	// the explicit form; the name of an `inherit`).
+	// Names are the binding's attribute names (those of `a.b = …;`; the
+	// name of an `inherit`), never empty. They are the last segments of
+	// the path of its definitions, but for the leading `config` of the
+	// explicit form.
 	Names []ast.AttrName
 }
+
+// Pos returns the position of the binding: its first attribute name.
+func (b *Binding) Pos() token.Pos { return b.Names[0].Pos() }
 
 // NewDef returns a definition for tools that derive definitions from the
 // model's (the registry reads `nodes = { a = { … }; }` through let-bound
@@ -158,7 +167,7 @@ type Binding struct {
 func NewDef(path []string, value ast.Expr, in *Binding, conds []Cond, elems []Elem) *Def {
 	d := &Def{Path: path, Value: value, In: in}
 	if conds != nil {
-		d.conds = &conds
+		d.ctx = &defContext{conds: conds}
 	}
 	if elems != nil {
 		d.elems = &elems
@@ -170,10 +179,10 @@ func NewDef(path []string, value ast.Expr, in *Binding, conds []Cond, elems []El
 // Definitions under the same conditions share the slice: callers must not
 // modify it.
 func (d *Def) Conds() []Cond {
-	if d.conds == nil {
+	if d.ctx == nil {
 		return nil
 	}
-	return *d.conds
+	return d.ctx.conds
 }
 
 // Elems returns the elements of a list value (a literal list, `++`
@@ -189,27 +198,24 @@ func (d *Def) Elems() []Elem {
 // Keys returns the attribute name of each segment of the path, in a new
 // slice.
 func (d *Def) Keys() []ast.AttrName {
-	n := 0
-	for b := d.In; b != nil; b = b.Parent {
-		n += len(b.Names)
-	}
-	out := make([]ast.AttrName, n)
-	for b := d.In; b != nil; b = b.Parent {
-		n -= len(b.Names)
-		copy(out[n:], b.Names)
+	out := make([]ast.AttrName, len(d.Path))
+	for i := range out {
+		out[i] = d.Key(i)
 	}
 	return out
 }
 
-// Key returns the attribute name of segment i of the path, or nil.
+// Key returns the attribute name of segment i of the path, or nil. The
+// path's segments are the last names of the bindings around the
+// definition: a leading `config` is not one.
 func (d *Def) Key(i int) ast.AttrName {
-	end := 0
-	for b := d.In; b != nil; b = b.Parent {
-		end += len(b.Names)
+	if i < 0 || i >= len(d.Path) {
+		return nil
 	}
+	end := len(d.Path)
 	for b := d.In; b != nil; b = b.Parent {
 		start := end - len(b.Names)
-		if i >= start && i < end {
+		if i >= start {
 			return b.Names[i-start]
 		}
 		end = start
@@ -233,7 +239,7 @@ func (d *Def) KeyPos() token.Pos {
 	if d.In == nil {
 		return token.NoPos
 	}
-	return d.In.Pos
+	return d.In.Pos()
 }
 
 // Pos returns the start of the definition's value (of the name, for an
@@ -270,7 +276,7 @@ func (d *Def) Outer() []token.Pos {
 	out := make([]token.Pos, n)
 	for b := d.In; b != nil; b = b.Parent {
 		n--
-		out[n] = b.Pos
+		out[n] = b.Pos()
 	}
 	return out
 }
@@ -284,16 +290,16 @@ func (d *Def) Top() token.Pos {
 	if b == nil {
 		return token.NoPos
 	}
-	return b.Pos
+	return b.Pos()
 }
 
 // Mods returns the priority functions the value was wrapped in, outermost
 // first (mkDefault, mkForce, …). Callers must not modify the result.
 func (d *Def) Mods() []string {
-	if d.mods == nil {
+	if d.ctx == nil {
 		return nil
 	}
-	return *d.mods
+	return d.ctx.mods
 }
 
 // Elem is an element of a list value.

@@ -98,7 +98,7 @@ func expand(d *module.Def, fold *constfold.Folder, depth int, budget *int) []*mo
 			}
 		}
 		// Written in the binding e, below d's: its keys are d's and e's.
-		in := &module.Binding{Pos: e.Path[0].Pos(), Parent: d.In, Names: e.Path}
+		in := &module.Binding{Parent: d.In, Names: e.Path}
 		nd := module.NewDef(path, e.Value, in, d.Conds(), elems)
 		out = append(out, expand(nd, fold, depth+1, budget)...)
 	}

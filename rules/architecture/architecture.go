@@ -132,10 +132,10 @@ func groupDefs(defs []*module.Def, isBad func(*module.Def) bool) []group {
 	counts := make(map[token.Pos]*count)
 	for i, d := range defs {
 		for b := d.In; b != nil; b = b.Parent {
-			c := counts[b.Pos]
+			c := counts[b.Pos()]
 			if c == nil {
 				c = &count{}
-				counts[b.Pos] = c
+				counts[b.Pos()] = c
 			}
 			c.all++
 			if bad[i] {
@@ -153,8 +153,8 @@ func groupDefs(defs []*module.Def, isBad func(*module.Def) bool) []group {
 		// outwards, the last one found.
 		at := d.KeyPos()
 		for b := d.In; b != nil; b = b.Parent {
-			if c := counts[b.Pos]; c.all == c.bad {
-				at = b.Pos
+			if c := counts[b.Pos()]; c.all == c.bad {
+				at = b.Pos()
 			}
 		}
 		if k, ok := byPos[at]; ok {
