@@ -159,6 +159,7 @@ type allocs struct {
 	attrDefs  slab[ast.AttrDef]
 	attrPaths slab[ast.AttrPath]
 	onePaths  slab[onePath]
+	oneStrs   slab[oneString]
 	interps   slab[ast.Interp]
 	parens    slab[ast.Paren]
 	lists     slab[ast.List]
@@ -196,6 +197,7 @@ func (a *allocs) drop() {
 	a.attrDefs.drop()
 	a.attrPaths.drop()
 	a.onePaths.drop()
+	a.oneStrs.drop()
 	a.interps.drop()
 	a.parens.drop()
 	a.lists.drop()
@@ -225,6 +227,13 @@ func (a *allocs) drop() {
 type onePath struct {
 	path  ast.AttrPath
 	names [1]ast.AttrName
+}
+
+// oneString is a "string" allocated with room for one part, which most
+// strings have.
+type oneString struct {
+	str   ast.String
+	parts [1]ast.StringPart
 }
 
 // newAttrPath returns a path holding first.

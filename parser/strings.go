@@ -1,6 +1,7 @@
 package parser
 
 import (
+	"go/token"
 	"strings"
 
 	"github.com/nixlint/nixlint/parser/ast"
@@ -56,17 +57,34 @@ func (p *parser) eofTok() {
 // parseString parses a "double-quoted string" at the current '"'.
 func (p *parser) parseString() *ast.String {
 	open := p.tok.off
-	str := p.a.strs.alloc()
-	str.Open = p.pos(open)
+	// The parts collect on a stack shared by nested strings and paths,
+	// copied out once at their exact size.
+	base := len(p.partStack)
+	end := p.parseStringParts()
+	var str *ast.String
+	if len(p.partStack) == base+1 {
+		// Most strings have one part: it is allocated with the string.
+		one := p.a.oneStrs.alloc()
+		one.parts[0] = p.partStack[base]
+		p.partStack = p.partStack[:base]
+		one.str.Parts = one.parts[:]
+		str = &one.str
+	} else {
+		str = p.a.strs.alloc()
+		str.Parts = p.partsFrom(base)
+	}
+	str.Open, str.Close = p.pos(open), end
+	return str
+}
+
+// parseStringParts pushes the parts of a "string" on partStack and
+// returns the position of its end.
+func (p *parser) parseStringParts() token.Pos {
 	// Bison holds '"' below an interpolation.
 	p.depth++
 	defer func() { p.depth-- }()
 	interpolated := false
 	prevSTR := false
-	// The parts collect on a stack shared by nested strings and paths,
-	// copied out once at their exact size.
-	base := len(p.partStack)
-	defer func() { str.Parts = p.partsFrom(base) }()
 	for {
 		t := p.s.scanString()
 		switch t.kind {
@@ -91,21 +109,18 @@ func (p *parser) parseString() *ast.String {
 			in, complete := p.parseInterp(t.off)
 			p.partStack = append(p.partStack, in)
 			if !complete {
-				str.Close = in.End()
 				p.eofTok()
-				return str
+				return in.End()
 			}
 			continue
 		case tQUOTE:
-			str.Close = p.pos(t.end)
 			p.tok = t
 			p.next()
-			return str
+			return p.pos(t.end)
 		}
 		p.unexpectedTok(t, tQUOTE)
-		str.Close = p.pos(len(p.s.src))
 		p.eofTok()
-		return str
+		return p.pos(len(p.s.src))
 	}
 }
 
