@@ -33,6 +33,12 @@ func FuzzParse(f *testing.F) {
 			t.Fatal("nil file")
 		}
 		checkPositions(t, src, fl)
+		// The pooled Parser, which parsed other inputs before, must
+		// build what a fresh one builds.
+		var fresh Parser
+		if got, want := describe(fl, errs), describe(fresh.ParseFile(newFileSet(), "t.nix", []byte(src), 0)); got != want {
+			t.Fatalf("reused Parser gives\n%s\nfresh Parser gives\n%s", got, want)
+		}
 		for i, e := range errs {
 			if i > 0 && errs[i-1].Pos > e.Pos {
 				t.Fatalf("errors not sorted: %v", errs)
