@@ -39,6 +39,7 @@ type Model struct {
 	modules []*Module
 	byPath  map[string]*Module
 	byDir   map[string][]*Module
+	units   map[string]*dirUnits // per directory, for UnitOptions
 }
 
 // Module is what one file says as a NixOS module.
@@ -424,8 +425,10 @@ func New(mods ...*Module) *Model {
 	}
 	// Sorted once here, so that Dir, which rules call per module, need
 	// not sort.
-	for _, list := range m.byDir {
+	m.units = make(map[string]*dirUnits, len(m.byDir))
+	for d, list := range m.byDir {
 		sort.SliceStable(list, func(i, j int) bool { return list[i].Path < list[j].Path })
+		m.units[d] = &dirUnits{}
 	}
 	return m
 }
@@ -484,8 +487,17 @@ func (m *Model) UnitOptions(mod *Module) []*Option {
 func (m *Model) unitOptions(mod *Module) []*Option {
 	out := append([]*Option(nil), mod.Options...)
 	var conds []Ref
-	for _, sib := range m.byDir[path.Dir(mod.Path)] {
-		if sib == mod || len(sib.Options) == 0 {
+	dir := path.Dir(mod.Path)
+	sibs := m.byDir[dir]
+	// The siblings mod may use, found from its uses: a directory of n
+	// modules would otherwise compare n² pairs. Each is then checked as
+	// any sibling was.
+	var maybe []bool
+	if du := m.units[dir]; du != nil {
+		maybe = du.candidates(sibs, mod)
+	}
+	for i, sib := range sibs {
+		if sib == mod || len(sib.Options) == 0 || maybe != nil && !maybe[i] {
 			continue
 		}
 		used := false
@@ -513,6 +525,86 @@ func (m *Model) unitOptions(mod *Module) []*Option {
 		}
 	}
 	return out
+}
+
+// dirUnits indexes the namespaces of the options of a directory's modules
+// by hash, built on first use.
+type dirUnits struct {
+	once sync.Once
+	// byNS maps the hash of an option's namespace (its path without the
+	// last segment) to the indexes of the modules declaring one there.
+	byNS map[uint64][]int32
+	// dynamic is set when a namespace has a Dynamic segment: hashes
+	// cannot tell what it matches.
+	dynamic bool
+}
+
+// candidates returns, for each of sibs, whether mod may use one of its
+// options' namespaces (false is certain), or nil when the index cannot
+// tell.
+func (du *dirUnits) candidates(sibs []*Module, mod *Module) []bool {
+	du.once.Do(func() { du.build(sibs) })
+	if du.dynamic {
+		return nil
+	}
+	for _, u := range mod.Uses {
+		for _, s := range u {
+			if s == Dynamic {
+				return nil
+			}
+		}
+	}
+	maybe := make([]bool, len(sibs))
+	for _, u := range mod.Uses {
+		h := hashStart
+		for _, s := range u {
+			h = hashSegment(h, s)
+			for _, i := range du.byNS[h] {
+				maybe[i] = true
+			}
+		}
+	}
+	return maybe
+}
+
+func (du *dirUnits) build(sibs []*Module) {
+	du.byNS = make(map[uint64][]int32)
+	for i, sib := range sibs {
+		var last uint64
+		for j, o := range sib.Options {
+			if len(o.Path) < 2 {
+				continue // no namespace: Module.uses is false
+			}
+			h := hashStart
+			for _, s := range o.Path[:len(o.Path)-1] {
+				if s == Dynamic {
+					du.dynamic = true
+				}
+				h = hashSegment(h, s)
+			}
+			if j > 0 && h == last {
+				continue // the usual case: options share a namespace
+			}
+			last = h
+			if l := du.byNS[h]; len(l) == 0 || l[len(l)-1] != int32(i) {
+				du.byNS[h] = append(l, int32(i))
+			}
+		}
+	}
+}
+
+// hashStart and hashSegment hash a path segment by segment: FNV-1a over
+// the bytes, each segment followed by a byte no UTF-8 text holds.
+const hashStart uint64 = 14695981039346656037
+
+func hashSegment(h uint64, s string) uint64 {
+	const prime = 1099511628211
+	for i := 0; i < len(s); i++ {
+		h ^= uint64(s[i])
+		h *= prime
+	}
+	h ^= 0xff
+	return h * prime
 }
 
 // condRefs returns the config paths the module's conditions refer to.

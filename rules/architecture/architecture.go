@@ -210,11 +210,7 @@ func namespace(m *module.Model, l *layout.Layout) string {
 		if k != layout.Module && k != layout.Infrastructure {
 			continue
 		}
-		for _, o := range declared(mod) {
-			if len(o.Path) > 1 && o.Path[0] != module.Dynamic && !upstreamTop[o.Path[0]] {
-				count[o.Path[0]]++
-			}
-		}
+		countNamespaces(count, mod)
 	}
 	best, n := "", 0
 	for ns, c := range count {
@@ -223,6 +219,20 @@ func namespace(m *module.Model, l *layout.Layout) string {
 		}
 	}
 	return best
+}
+
+// countNamespaces counts the first segments of the options a file
+// declares, including in the modules it defines inline (those of
+// declared, without gathering them).
+func countNamespaces(count map[string]int, mod *module.Module) {
+	for _, o := range mod.Options {
+		if len(o.Path) > 1 && o.Path[0] != module.Dynamic && !upstreamTop[o.Path[0]] {
+			count[o.Path[0]]++
+		}
+	}
+	for _, in := range mod.Inline {
+		countNamespaces(count, in)
+	}
 }
 
 // upstreamTop are top-level NixOS option sets; a repository that declares
