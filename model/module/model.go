@@ -537,6 +537,7 @@ type dirUnits struct {
 	// dynamic is set when a namespace has a Dynamic segment: hashes
 	// cannot tell what it matches.
 	dynamic bool
+	longest int // the most segments of a namespace
 }
 
 // candidates returns, for each of sibs, whether mod may use one of its
@@ -547,17 +548,18 @@ func (du *dirUnits) candidates(sibs []*Module, mod *Module) []bool {
 	if du.dynamic {
 		return nil
 	}
-	for _, u := range mod.Uses {
-		for _, s := range u {
-			if s == Dynamic {
-				return nil
-			}
-		}
-	}
 	maybe := make([]bool, len(sibs))
 	for _, u := range mod.Uses {
 		h := hashStart
-		for _, s := range u {
+		for k, s := range u {
+			if s == Dynamic {
+				return nil
+			}
+			if k >= du.longest {
+				// No namespace is this long; the rest of u only matters
+				// for a Dynamic segment.
+				continue
+			}
 			h = hashSegment(h, s)
 			for _, i := range du.byNS[h] {
 				maybe[i] = true
@@ -582,6 +584,7 @@ func (du *dirUnits) build(sibs []*Module) {
 				}
 				h = hashSegment(h, s)
 			}
+			du.longest = max(du.longest, len(o.Path)-1)
 			if j > 0 && h == last {
 				continue // the usual case: options share a namespace
 			}
