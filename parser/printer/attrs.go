@@ -1,6 +1,7 @@
 package printer
 
 import (
+	"cmp"
 	"slices"
 	"strings"
 
@@ -91,7 +92,7 @@ func (p *printer) lookup(set int32, name string) int {
 // add defines an attribute of set, which must not be defined yet.
 func (p *printer) add(set int32, a attr) {
 	s := &p.sets[set]
-	if n := len(s.attrs); n > 0 && a.name < s.attrs[n-1].name {
+	if n := len(s.attrs); n > 0 && nameLess(a.name, s.attrs[n-1].name) {
 		s.unsorted = true
 	}
 	s.attrs = append(s.attrs, a)
@@ -228,27 +229,28 @@ func (p *printer) printSet(set int32) {
 	s := &p.sets[set]
 	// Printing values builds sets of their own, which may move p.sets:
 	// keep what is needed of s.
-	attrs, dynamic := s.attrs, s.dynamic
+	attrs, dynamic, unsorted := s.attrs, s.dynamic, s.unsorted
 	if s.rec {
 		p.str0("rec ")
 	}
 	p.str0("{ ")
-	if s.unsorted {
-		// The set is complete: its index is not needed any more.
-		slices.SortFunc(attrs, func(x, y attr) int { return strings.Compare(x.name, y.name) })
-	}
-	for i := range attrs {
-		a := &attrs[i]
-		if a.inherited {
-			p.str0("inherit ")
-			p.name(a.name)
-			p.str0(" ; ")
-			continue
+	if unsorted {
+		// Sorted through keys on the scratch stack: moving keys is
+		// cheaper than moving attributes. Nested sets push their own.
+		base := len(p.keys)
+		for i := range attrs {
+			p.keys = append(p.keys, nameKey(attrs[i].name, i))
 		}
-		p.name(a.name)
-		p.str0(" = ")
-		p.value(a)
-		p.str0("; ")
+		end := len(p.keys)
+		sortKeys(p.keys[base:end])
+		for k := base; k < end; k++ {
+			p.attr(&attrs[p.keys[k].i])
+		}
+		p.keys = p.keys[:base]
+	} else {
+		for i := range attrs {
+			p.attr(&attrs[i])
+		}
 	}
 	for _, d := range dynamic {
 		p.str0(`"${`)
@@ -262,6 +264,80 @@ func (p *printer) printSet(set int32) {
 		p.str0("; ")
 	}
 	p.b = append(p.b, '}')
+}
+
+// attr prints a static attribute of a set.
+func (p *printer) attr(a *attr) {
+	if a.inherited {
+		p.str0("inherit ")
+		p.name(a.name)
+		p.str0(" ; ")
+		return
+	}
+	p.name(a.name)
+	p.str0(" = ")
+	p.value(a)
+	p.str0("; ")
+}
+
+// sortKey orders attribute i by name: by its first eight bytes, then the
+// rest.
+type sortKey struct {
+	prefix uint64 // the name's first bytes, big-endian, zero-padded
+	name   string
+	i      int
+}
+
+func nameKey(name string, i int) sortKey {
+	var prefix uint64
+	if len(name) >= 8 {
+		// One load: the compiler merges these, as in binary.BigEndian.
+		_ = name[7]
+		prefix = uint64(name[7]) | uint64(name[6])<<8 | uint64(name[5])<<16 | uint64(name[4])<<24 |
+			uint64(name[3])<<32 | uint64(name[2])<<40 | uint64(name[1])<<48 | uint64(name[0])<<56
+	} else {
+		for k := range 8 {
+			prefix <<= 8
+			if k < len(name) {
+				prefix |= uint64(name[k])
+			}
+		}
+	}
+	return sortKey{prefix: prefix, name: name, i: i}
+}
+
+func (a *sortKey) less(b *sortKey) bool {
+	if a.prefix != b.prefix {
+		return a.prefix < b.prefix
+	}
+	return a.name < b.name
+}
+
+// sortKeys sorts keys by name: by insertion when they are few, as they
+// mostly are.
+func sortKeys(keys []sortKey) {
+	if len(keys) > 48 {
+		slices.SortFunc(keys, func(a, b sortKey) int {
+			if a.prefix != b.prefix {
+				return cmp.Compare(a.prefix, b.prefix)
+			}
+			return strings.Compare(a.name, b.name)
+		})
+		return
+	}
+	for i := 1; i < len(keys); i++ {
+		for j := i; j > 0 && keys[j].less(&keys[j-1]); j-- {
+			keys[j], keys[j-1] = keys[j-1], keys[j]
+		}
+	}
+}
+
+// nameLess reports whether a sorts before b, bytewise.
+func nameLess(a, b string) bool {
+	if a != "" && b != "" && a[0] != b[0] {
+		return a[0] < b[0]
+	}
+	return a < b
 }
 
 // value prints the value of a static attribute that is not inherited.

@@ -85,7 +85,7 @@ func (p *printer) reset(c Config, root ast.Expr, size int) {
 	p.dir, p.home = c.Dir, c.Home
 	p.sets = p.sets[:0]
 	p.index.reset()
-	p.formals, p.lets = p.formals[:0], p.lets[:0]
+	p.formals, p.lets, p.keys = p.formals[:0], p.lets[:0], p.keys[:0]
 }
 
 // release returns p to printers unless it grew too large, dropping its

@@ -39,7 +39,8 @@ type printer struct {
 	// lambdas and lets push above their caller's part.
 	formals []keyedFormal
 	lets    []keyedEntry
-	comps   []int // scratch for canonical paths
+	keys    []sortKey // for sorting sets
+	comps   []int     // scratch for canonical paths
 }
 
 type keyedFormal struct {
