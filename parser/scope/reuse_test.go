@@ -75,3 +75,33 @@ func TestResolverEmpty(t *testing.T) {
 		}
 	}
 }
+
+// TestResolveConcurrent resolves files from several goroutines at once:
+// Resolve's pool must hand each call a Resolver of its own. Run it with
+// -race.
+func TestResolveConcurrent(t *testing.T) {
+	files := corpusFiles(t)
+	want := make([]string, len(files))
+	for i, f := range files {
+		want[i] = dumpInfo(new(scope.Resolver).Resolve(f))
+	}
+	const workers = 4
+	errs := make(chan string, workers)
+	for w := range workers {
+		go func() {
+			for k := range files {
+				i := (k + w*len(files)/workers) % len(files)
+				if got := dumpInfo(scope.Resolve(files[i])); got != want[i] {
+					errs <- files[i].Name
+					return
+				}
+			}
+			errs <- ""
+		}()
+	}
+	for range workers {
+		if name := <-errs; name != "" {
+			t.Errorf("%s: concurrent Resolve differs from a fresh Resolver", name)
+		}
+	}
+}
