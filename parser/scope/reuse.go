@@ -3,13 +3,16 @@ package scope
 import "github.com/nixlint/nixlint/parser/ast"
 
 // Resolver resolves files one after another, keeping its work memory (the
-// task stack, the models of attribute sets, the scratch maps and slices)
-// from one file to the next: resolving a repository file by file with one
-// Resolver allocates about a third of what calling Resolve for each does.
+// task stack, the models of attribute sets, the bindings in the making,
+// the table of names, the scratch maps and slices) from one file to the
+// next. On bench/tree's 3 500-file repository this allocates a sixth of
+// what building everything anew for each file did. Resolve borrows a
+// Resolver from a pool; a loop that owns its goroutine may as well keep
+// its own.
 //
-// Only that work memory is reused. The Info Resolve returns owns
-// everything it holds, so it stays valid, and unchanged, after later
-// calls. A Resolver is not safe for concurrent use: use one per
+// Only that work memory is reused: nothing in the Info Resolve returns
+// points into the Resolver, so the Info stays valid, and unchanged, after
+// later calls. A Resolver is not safe for concurrent use: use one per
 // goroutine. The zero Resolver is ready to use.
 type Resolver struct {
 	r resolver

@@ -10,6 +10,12 @@
 //
 // Resolve works on partial trees (after syntax errors) and on trees as deep
 // as the parser allows: it uses explicit stacks, never recursion.
+//
+// Resolving is mostly bookkeeping that is thrown away with the file: a
+// Resolver keeps that work memory from one file to the next, and Resolve
+// borrows one from a pool. Either way the Info returned is the caller's
+// alone; only its bindings, its references and their index are allocated
+// per file, each at its final size.
 package scope
 
 import (
