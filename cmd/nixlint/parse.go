@@ -70,20 +70,23 @@ func runParse(args []string, stdout, stderr io.Writer) int {
 	// the system for it (two stats) once per file. Without one, each
 	// file with a relative name reports the error as before.
 	wd, _ := os.Getwd()
-	for r := range parseAll(files, *format, wd, printer.HomeDir()) {
-		if len(r.errs) > 0 {
-			// Flush first so that stdout and stderr interleave by file.
-			out.Flush()
-			stderr.Write(r.errs)
+	for b := range parseAll(files, *format, wd, printer.HomeDir()) {
+		start := 0
+		for _, r := range b.files {
+			if len(r.errs) > 0 {
+				// Flush first so that stdout and stderr interleave by file.
+				out.Flush()
+				stderr.Write(r.errs)
+			}
+			out.Write(b.out.Bytes()[start:r.end])
+			start = r.end
+			if !r.ok {
+				code = 1
+			}
 		}
-		if r.out != nil {
-			out.Write(r.out.Bytes())
-			r.out.Reset()
-			outBufs.Put(r.out)
-		}
-		if !r.ok {
-			code = 1
-		}
+		b.out.Reset()
+		b.files = b.files[:0]
+		batches.Put(b)
 	}
 	if err := out.Flush(); err != nil {
 		fmt.Fprintf(stderr, "nixlint parse: %v\n", err)
@@ -92,47 +95,64 @@ func runParse(args []string, stdout, stderr io.Writer) int {
 	return code
 }
 
-// parsed is what a worker produced for one file.
+// batch is what a worker produced for consecutive files: their outputs
+// one after the other, and for each file where its output ends and its
+// errors. Files are handed out by batches so that workers and the writer
+// meet once per batch rather than once per file.
+type batch struct {
+	out   bytes.Buffer
+	files []parsed
+}
+
+// parsed is what a worker produced for one file of a batch.
 type parsed struct {
-	out  *bytes.Buffer // from outBufs, nil when nothing is printed
+	end  int // end of the file's output in the batch's
 	errs []byte
 	ok   bool
 }
 
-// outBufs holds the output buffers of files printed but not yet written.
-var outBufs = sync.Pool{New: func() any { return new(bytes.Buffer) }}
+// batches holds batches written out, for reuse.
+var batches = sync.Pool{New: func() any { return new(batch) }}
 
 // parseAll parses and prints the files on all cores and yields the
-// results in the order of the files. At most a few files per core are
-// held in memory at once. The workers live for the whole run so that
-// their stacks, grown by the parser's recursion, and their work memory
-// are reused.
-func parseAll(files []string, format, wd, home string) <-chan parsed {
+// results by batches, in the order of the files. At most a few batches per
+// core are held in memory at once. The workers live for the whole run so
+// that their stacks, grown by the parser's recursion, and their work
+// memory are reused.
+func parseAll(files []string, format, wd, home string) <-chan *batch {
 	type job struct {
-		name string
-		slot chan parsed
+		files []string
+		slot  chan *batch
 	}
 	workers := runtime.GOMAXPROCS(0)
+	// Enough batches per worker that one slow file does not leave the
+	// other workers idle at the end.
+	size := min(max(len(files)/(16*workers), 1), 32)
 	jobs := make(chan job)
-	slots := make(chan chan parsed, 4*workers) // in file order
+	slots := make(chan chan *batch, 4*workers) // in file order
 	for range workers {
 		go func() {
 			w := &parseWorker{parser: parser.NewParser(), format: format, wd: wd, home: home}
 			for j := range jobs {
-				j.slot <- w.parse(j.name)
+				b := batches.Get().(*batch)
+				for _, name := range j.files {
+					errs, ok := w.parse(name, &b.out)
+					b.files = append(b.files, parsed{end: b.out.Len(), errs: errs, ok: ok})
+				}
+				j.slot <- b
 			}
 		}()
 	}
 	go func() {
-		for _, name := range files {
-			slot := make(chan parsed, 1)
+		for lo := 0; lo < len(files); lo += size {
+			slot := make(chan *batch, 1)
 			slots <- slot
-			jobs <- job{name, slot}
+			jobs <- job{files[lo:min(lo+size, len(files))], slot}
 		}
 		close(jobs)
 		close(slots)
 	}()
-	results := make(chan parsed)
+	results := make(chan *batch)
 	go func() {
 		for slot := range slots {
 			results <- <-slot
@@ -153,28 +173,29 @@ type parseWorker struct {
 	home     string
 }
 
-// parse prints one file and reports whether it was free of errors.
-func (w *parseWorker) parse(name string) parsed {
+// parse prints one file to out and reports its errors, and whether it
+// was free of them.
+func (w *parseWorker) parse(name string, out *bytes.Buffer) (errs []byte, ok bool) {
 	src, err := readFile(name, w.src)
 	if err != nil {
-		return parsed{errs: fmt.Appendf(nil, "nixlint parse: %v\n", err)}
+		return fmt.Appendf(nil, "nixlint parse: %v\n", err), false
 	}
 	if cap(src) <= maxKeptSource {
 		w.src = src
 	}
 	fset := token.NewFileSet()
-	f, errs := w.parser.ParseFile(fset, name, src, 0)
-	if len(errs) == 0 {
-		errs = check.File(fset, f, w.resolver.Resolve(f))
+	f, perrs := w.parser.ParseFile(fset, name, src, 0)
+	if len(perrs) == 0 {
+		perrs = check.File(fset, f, w.resolver.Resolve(f))
 	}
-	if len(errs) > 0 {
+	if len(perrs) > 0 {
 		var stderr bytes.Buffer
-		for _, e := range errs {
+		for _, e := range perrs {
 			fmt.Fprintln(&stderr, e.Error())
 		}
-		return parsed{errs: stderr.Bytes()}
+		return stderr.Bytes(), false
 	}
-	out := outBufs.Get().(*bytes.Buffer)
+	start := out.Len()
 	switch w.format {
 	case "json":
 		err = printer.JSON(out, fset, f)
@@ -193,11 +214,10 @@ func (w *parseWorker) parse(name string) parsed {
 		}
 	}
 	if err != nil {
-		out.Reset()
-		outBufs.Put(out)
-		return parsed{errs: fmt.Appendf(nil, "nixlint parse: %s: %v\n", name, err)}
+		out.Truncate(start)
+		return fmt.Appendf(nil, "nixlint parse: %s: %v\n", name, err), false
 	}
-	return parsed{out: out, ok: true}
+	return nil, true
 }
 
 // maxKeptSource bounds the source buffer a worker keeps for the next file.
