@@ -114,4 +114,9 @@ func (l *attrLists) take(n int) []*attr {
 
 // reset makes the current chunk available again. What the chunk still
 // holds is never read: take hands out empty lists.
-func (l *attrLists) reset() { l.used = 0 }
+func (l *attrLists) reset() {
+	l.used = 0
+	if len(l.buf) > maxKept {
+		l.buf = nil
+	}
+}

@@ -51,14 +51,27 @@ func (rv *Resolver) reset(info *Info) {
 	// them costs nothing, clearing them would cost their capacity. The
 	// nodes they point to stay reachable until overwritten, which matters
 	// little: callers keep the trees of a run anyway.
-	r.withs, r.stack, r.kids, r.seen = r.withs[:0], r.stack[:0], r.kids[:0], r.seen[:0]
-	r.bound, r.refs, r.bindings, b.scratch = r.bound[:0], r.refs[:0], r.bindings[:0], b.scratch[:0]
-	r.all = r.all[:0]
+	r.withs, r.stack, r.seen = truncate(r.withs), truncate(r.stack), truncate(r.seen)
+	r.bound, r.refs, r.bindings = truncate(r.bound), truncate(r.refs), truncate(r.bindings)
+	r.all, r.kids, b.scratch = truncate(r.all), truncate(r.kids), truncate(b.scratch)
 	r.bslab.reset()
 	b.dups = nil
 	b.attrs.reset()
 	b.lists.reset()
 	b.nsets.reset()
+}
+
+// maxKept is the capacity, in elements, past which a slice or slab is
+// dropped between files rather than kept: one huge file should not leave
+// its work memory to every file after it.
+const maxKept = 1 << 16
+
+// truncate returns s emptied, or nil when it is larger than maxKept.
+func truncate[T any](s []T) []T {
+	if cap(s) > maxKept {
+		return nil
+	}
+	return s[:0]
 }
 
 // reuseMap returns m emptied, or a new map when m is nil or had more than

@@ -1,9 +1,13 @@
 package scope_test
 
 import (
+	"fmt"
+	"go/token"
 	"slices"
+	"strings"
 	"testing"
 
+	"github.com/nixlint/nixlint/parser"
 	"github.com/nixlint/nixlint/parser/ast"
 	"github.com/nixlint/nixlint/parser/scope"
 )
@@ -102,6 +106,28 @@ func TestResolveConcurrent(t *testing.T) {
 	for range workers {
 		if name := <-errs; name != "" {
 			t.Errorf("%s: concurrent Resolve differs from a fresh Resolver", name)
+		}
+	}
+}
+
+// TestResolverAfterHugeFile resolves a file whose work memory the
+// Resolver drops rather than keeps, then small ones.
+func TestResolverAfterHugeFile(t *testing.T) {
+	var b strings.Builder
+	b.WriteString("let\n")
+	for i := range 70000 {
+		fmt.Fprintf(&b, "  a%d = { x%d = a%d; y = [ b%d ]; };\n", i, i, max(i-1, 0), i)
+	}
+	b.WriteString("in with {}; [ a0 a69999 ]\n")
+	huge, errs := parser.ParseFile(token.NewFileSet(), "huge.nix", []byte(b.String()))
+	if len(errs) > 0 {
+		t.Fatal(errs)
+	}
+	var r scope.Resolver
+	r.Resolve(huge)
+	for _, f := range append(corpusFiles(t), huge) {
+		if got, want := dumpInfo(r.Resolve(f)), dumpInfo(new(scope.Resolver).Resolve(f)); got != want {
+			t.Fatalf("%s: reused Resolver differs:\n%.2000s\nwant:\n%.2000s", f.Name, got, want)
 		}
 	}
 }

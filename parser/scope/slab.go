@@ -41,4 +41,8 @@ func (s *slab[T]) reset() {
 		}
 	}
 	s.cur, s.used = 0, 0
+	if n := maxKept / 256; len(s.chunks) > n {
+		clear(s.chunks[n:])
+		s.chunks = s.chunks[:n]
+	}
 }
