@@ -160,7 +160,12 @@ type Binding struct {
 }
 
 // Pos returns the position of the binding: its first attribute name.
-func (b *Binding) Pos() token.Pos { return b.Names[0].Pos() }
+func (b *Binding) Pos() token.Pos {
+	if len(b.Names) == 0 || b.Names[0] == nil {
+		return token.NoPos // not built by the model: no names
+	}
+	return b.Names[0].Pos()
+}
 
 // NewDef returns a definition for tools that derive definitions from the
 // model's (the registry reads `nodes = { a = { … }; }` through let-bound
