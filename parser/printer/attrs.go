@@ -366,7 +366,6 @@ func (p *printer) let(e *ast.Let) {
 	}
 	end := len(p.lets)
 	if end-base > 1 {
-		p.order()
 		for i := base; i < end; i++ {
 			p.lets[i].key = p.syms.key(attrs[p.lets[i].i].name)
 		}

@@ -79,9 +79,7 @@ const (
 func (p *printer) reset(c Config, root ast.Expr, size int) {
 	// The canonical form is usually a little longer than the source.
 	p.b = slices.Grow(p.b[:0], size+size/2+64)
-	p.syms.reset()
-	p.ordered = false
-	p.root = root
+	p.syms.reset(root)
 	p.dir, p.home = c.Dir, c.Home
 	p.sets = p.sets[:0]
 	p.index.reset()
@@ -91,7 +89,7 @@ func (p *printer) reset(c Config, root ast.Expr, size int) {
 // release returns p to printers unless it grew too large, dropping its
 // references to the tree.
 func (p *printer) release() {
-	p.root = nil
+	p.syms.root = nil
 	if cap(p.b) > maxPooled || cap(p.sets) > maxPooledSets || len(p.index.slots) > maxPooledSets {
 		return
 	}

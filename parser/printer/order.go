@@ -4,11 +4,12 @@ import (
 	"github.com/nixlint/nixlint/parser/ast"
 )
 
-// orderSymbols runs the symbol-order model (symbols.go) over e: it visits
-// the tree in the order in which Nix 2.8's grammar actions run, a
-// post-order walk of the parse tree, creating symbols and charging
-// allocations as they do, and builds nothing. The printer then only looks
-// up the symbols' keys to order formals and let bindings.
+// orderSymbols records for the symbol-order model (symbols.go) what Nix's
+// parser does for e: it visits the tree in the order in which Nix 2.8's
+// grammar actions run, a post-order walk of the parse tree, creating
+// symbols and charging allocations as they do, and builds nothing. The
+// printer then only looks up the symbols' keys to order formals and let
+// bindings.
 //
 // What is charged where follows Nix's parser.y: it is the model fitted in
 // symbols.go, and any change here changes the order of printed formals and
@@ -16,6 +17,9 @@ import (
 // operators desugar to, __nixPath, ...) are not created again: creating
 // them changes nothing.
 func (t *symtab) orderSymbols(e ast.Expr) {
+	if t.stop {
+		return // the walk has recorded what was asked
+	}
 	switch e := e.(type) {
 	case *ast.Ident:
 		if e.Name == "__curPos" {

@@ -26,12 +26,8 @@ import (
 type printer struct {
 	b    []byte // the output
 	syms symtab
-	// ordered reports whether syms holds the file's symbols yet: the
-	// model runs on the first formals or let whose order it decides.
-	ordered bool
-	root    ast.Expr
-	dir     string // absolute directory of the file, for relative paths
-	home    string // home directory, for ~/ paths
+	dir  string // absolute directory of the file, for relative paths
+	home string // home directory, for ~/ paths
 
 	sets  []attrSet             // the sets built for the file (attrs.go)
 	index table[setName, int32] // attributes of large sets
@@ -51,14 +47,6 @@ type keyedFormal struct {
 type keyedEntry struct {
 	key symKey
 	i   int
-}
-
-// order makes sure the symbol-order model has run over the file.
-func (p *printer) order() {
-	if !p.ordered {
-		p.ordered = true
-		p.syms.orderSymbols(p.root)
-	}
 }
 
 // name prints a variable or attribute name as Nix's showId does.
@@ -366,7 +354,6 @@ func (p *printer) lambda(e *ast.Lambda) {
 		}
 		end := len(p.formals)
 		if end-base > 1 {
-			p.order()
 			for i := base; i < end; i++ {
 				p.formals[i].key = p.syms.key(p.formals[i].f.Name.Name)
 			}

@@ -1,5 +1,7 @@
 package printer
 
+import "github.com/nixlint/nixlint/parser/ast"
+
 // Nix 2.8 interns every identifier as a Symbol, a pointer to a string in
 // an unordered_set, and compares symbols by that pointer. Two things it
 // prints depend on that order: the formals of a lambda (sorted by symbol
@@ -101,15 +103,27 @@ const (
 //
 // It works in two steps, so that a file is modelled only as far as its
 // printing needs: the walk of order.go records what Nix's parser does
-// (allocations and symbol creations, in order) as a list of events,
-// which costs little; the events are then played, which costs a hash
-// lookup each, only until the symbols asked for by key are placed. A
-// typical module, `{ config, lib, ... }: let ... in { ... }`, needs the
-// keys of its first few names only.
+// (allocations and symbol creations, in order) as a list of events; the
+// events are then played, which costs a hash lookup each, until the
+// symbols asked for by key are placed. A typical module,
+// `{ config, lib, ... }: let ... in { ... }`, needs the keys of its first
+// few names only, so the walk stops too once it has recorded the symbol
+// asked for. Asked for a later one, it walks again from the start,
+// skipping what it recorded, and records at least as much again, so that
+// all the walks cost at most a few times one whole walk.
 type symtab struct {
-	events  []symEvent
-	pending int // units allocated since the last event
-	next    int // events played so far
+	root     ast.Expr
+	events   []symEvent
+	pending  int  // units allocated since the last event
+	next     int  // events played so far
+	complete bool // the walk reached the end of the file
+
+	// The walk in progress.
+	skip  int    // creations still to skip: recorded by an earlier walk
+	want  string // the symbol asked for
+	found bool   // want was recorded
+	min   int    // events to record before stopping
+	stop  bool   // the walk is over
 
 	rank  table[string, symKey] // the file's own symbols
 	fresh int                   // number of new symbols so far
@@ -135,15 +149,15 @@ type symKey struct {
 	group, index, sub int32
 }
 
-// reset empties t for a new file.
-func (t *symtab) reset() {
+// reset empties t for a new file, whose expression is root.
+func (t *symtab) reset(root ast.Expr) {
 	rank := t.rank
 	if len(rank.slots) > maxKeptSymbols {
 		// Not kept for ever for one huge file.
 		rank = table[string, symKey]{}
 	}
 	rank.reset()
-	*t = symtab{rank: rank, events: t.events[:0]}
+	*t = symtab{root: root, rank: rank, events: t.events[:0]}
 }
 
 // maxKeptSymbols bounds the table kept from file to file.
@@ -154,8 +168,28 @@ func (t *symtab) alloc(n int) { t.pending += n }
 
 // create records that Nix's parser interns s.
 func (t *symtab) create(s string) {
-	t.events = append(t.events, symEvent{alloc: t.pending, name: s})
+	switch {
+	case t.stop:
+		return
+	case t.skip > 0:
+		t.skip--
+	default:
+		t.events = append(t.events, symEvent{alloc: t.pending, name: s})
+		if s == t.want {
+			t.found = true
+		}
+		t.stop = t.found && len(t.events) >= t.min
+	}
 	t.pending = 0
+}
+
+// record walks the file again, recording past what is recorded until
+// want is, and at least twice as many events, or to the end.
+func (t *symtab) record(want string) {
+	t.skip, t.pending = len(t.events), 0
+	t.want, t.found, t.min, t.stop = want, false, 2*len(t.events), false
+	t.orderSymbols(t.root)
+	t.complete = !t.stop
 }
 
 // play plays the next event.
@@ -260,6 +294,10 @@ func (t *symtab) key(s string) symKey {
 			return k
 		}
 		if t.next == len(t.events) {
+			if !t.complete {
+				t.record(s)
+				continue
+			}
 			// Never created (cannot happen for a tree the model
 			// walked); order it last rather than fail.
 			return symKey{group: groupHigh + 1}
