@@ -9,11 +9,13 @@ import (
 func (p *parser) parseExpr() ast.Expr {
 	switch p.tok.kind {
 	case tID:
-		switch p.s.peek().kind {
-		case tCOLON:
-			return p.parseSimpleLambda()
-		case tAT:
-			return p.parseAtLambda()
+		if p.mayBeLambda() {
+			switch p.s.peek().kind {
+			case tCOLON:
+				return p.parseSimpleLambda()
+			case tAT:
+				return p.parseAtLambda()
+			}
 		}
 	case tLBRACE:
 		if p.isFormals() {
@@ -33,6 +35,24 @@ func (p *parser) parseExpr() ast.Expr {
 		return p.parseIf()
 	}
 	return p.parseBinary(0)
+}
+
+// mayBeLambda reports, at an identifier, whether the next token may be
+// ':' or '@', by a look at the bytes after the identifier: unless a
+// comment follows, that token starts at the first byte that is not
+// whitespace, and ':' and '@' are tokens of one byte. Most identifiers
+// are not parameters, and so need no peek at the next token.
+func (p *parser) mayBeLambda() bool {
+	src := p.s.src
+	i := skipSpaces(src, p.tok.end)
+	if i >= len(src) {
+		return false
+	}
+	switch src[i] {
+	case ':', '@', '#', '/':
+		return true
+	}
+	return false
 }
 
 // parseSimpleLambda parses `x: body`.
@@ -107,6 +127,15 @@ func (p *parser) isFormals() bool {
 		}
 	}
 	return false
+}
+
+// skipSpaces returns the offset of the first byte from i on that is not
+// whitespace.
+func skipSpaces(src []byte, i int) int {
+	for i < len(src) && class[src[i]]&cSpace != 0 {
+		i++
+	}
+	return i
 }
 
 // parseFormals parses `{ a, b ? e, ... }` at the current '{'.

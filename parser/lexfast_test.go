@@ -121,3 +121,38 @@ func TestStringEscFlag(t *testing.T) {
 		}
 	}
 }
+
+// TestMayBeLambda checks mayBeLambda, which looks at the bytes after an
+// identifier, against the token that follows it: when it reports false,
+// that token is neither ':' nor '@'.
+func TestMayBeLambda(t *testing.T) {
+	inputs := []string{
+		"x: x", "x : x", "x\n:\nx", "x @ { }: x", "x@{ }: x", "x # c\n: x", "x /* c */ : x", "x /* c */ @ { }: x",
+		"x", "x ", "x;", "f x y", "x // y", "x / y", "x/y", "x.y", "x:y", "x ? y", "x == y", "x /* c", "x #",
+	}
+	files, _ := filepath.Glob(filepath.Join("..", "testdata", "parser", "*", "*.nix"))
+	for _, fn := range files {
+		src, err := os.ReadFile(fn)
+		if err != nil {
+			t.Fatal(err)
+		}
+		inputs = append(inputs, string(src))
+	}
+	decided := 0
+	for _, src := range inputs {
+		p := &parser{exprBrace: -1, emptySetEnd: -1}
+		p.s = scanner{src: []byte(src)}
+		for p.next(); p.tok.kind != tEOF; p.next() {
+			if p.tok.kind != tID || p.mayBeLambda() {
+				continue
+			}
+			decided++
+			if k := p.s.peek().kind; k == tCOLON || k == tAT {
+				t.Errorf("%.40q at offset %d: mayBeLambda false, but %v follows", src[p.tok.off:], p.tok.off, k)
+			}
+		}
+	}
+	if decided == 0 {
+		t.Error("mayBeLambda decided nothing")
+	}
+}
