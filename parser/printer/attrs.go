@@ -231,9 +231,9 @@ func (p *printer) printSet(set int32) {
 	// keep what is needed of s.
 	attrs, dynamic, unsorted := s.attrs, s.dynamic, s.unsorted
 	if s.rec {
-		p.str0("rec ")
+		p.lit("rec ")
 	}
-	p.str0("{ ")
+	p.lit("{ ")
 	if unsorted {
 		// Sorted through keys on the scratch stack: moving keys is
 		// cheaper than moving attributes. Nested sets push their own.
@@ -253,15 +253,15 @@ func (p *printer) printSet(set int32) {
 		}
 	}
 	for _, d := range dynamic {
-		p.str0(`"${`)
+		p.lit(`"${`)
 		p.expr(d.name)
-		p.str0(`}" = `)
+		p.lit(`}" = `)
 		if d.set != 0 {
 			p.printSet(d.set - 1)
 		} else {
 			p.expr(d.value)
 		}
-		p.str0("; ")
+		p.lit("; ")
 	}
 	p.b = append(p.b, '}')
 }
@@ -269,15 +269,15 @@ func (p *printer) printSet(set int32) {
 // attr prints a static attribute of a set.
 func (p *printer) attr(a *attr) {
 	if a.inherited {
-		p.str0("inherit ")
+		p.lit("inherit ")
 		p.name(a.name)
-		p.str0(" ; ")
+		p.lit(" ; ")
 		return
 	}
 	p.name(a.name)
-	p.str0(" = ")
+	p.lit(" = ")
 	p.value(a)
-	p.str0("; ")
+	p.lit("; ")
 }
 
 // sortKey orders attribute i by name: by its first eight bytes, then the
@@ -348,7 +348,7 @@ func (p *printer) value(a *attr) {
 	case a.from != nil:
 		p.b = append(p.b, '(')
 		p.expr(a.from)
-		p.str0(").")
+		p.lit(").")
 		p.name(a.name)
 	default:
 		p.expr(a.value)
@@ -357,7 +357,7 @@ func (p *printer) value(a *attr) {
 
 // let prints a let; its bindings come in symbol order (see symbols.go).
 func (p *printer) let(e *ast.Let) {
-	p.str0("(let ")
+	p.lit("(let ")
 	set := p.build(e.Bindings, false)
 	attrs := p.sets[set].attrs
 	base := len(p.lets)
@@ -375,18 +375,18 @@ func (p *printer) let(e *ast.Let) {
 		// Values may push entries of their own: index afresh.
 		a := &attrs[p.lets[k].i]
 		if a.inherited {
-			p.str0("inherit ")
+			p.lit("inherit ")
 			p.name(a.name)
-			p.str0("; ")
+			p.lit("; ")
 			continue
 		}
 		p.name(a.name)
-		p.str0(" = ")
+		p.lit(" = ")
 		p.value(a)
-		p.str0("; ")
+		p.lit("; ")
 	}
 	p.lets = p.lets[:base]
-	p.str0("in ")
+	p.lit("in ")
 	p.expr(e.Body)
 	p.b = append(p.b, ')')
 }

@@ -52,8 +52,10 @@ type keyedEntry struct {
 // name prints a variable or attribute name as Nix's showId does.
 func (p *printer) name(s string) { p.b = ast.AppendName(p.b, s) }
 
-func (p *printer) str0(s string) { p.b = append(p.b, s...) }
+// lit prints text as it is.
+func (p *printer) lit(s string) { p.b = append(p.b, s...) }
 
+// expr prints e as Nix shows the expression its parser makes of it.
 func (p *printer) expr(e ast.Expr) {
 	switch e := e.(type) {
 	case nil:
@@ -80,11 +82,11 @@ func (p *printer) expr(e ast.Expr) {
 		// Parentheses make no node in Nix.
 		p.expr(e.X)
 	case *ast.List:
-		p.str0("[ ")
+		p.lit("[ ")
 		for _, x := range e.Elems {
 			p.b = append(p.b, '(')
 			p.expr(x)
-			p.str0(") ")
+			p.lit(") ")
 		}
 		p.b = append(p.b, ']')
 	case *ast.AttrSet:
@@ -95,28 +97,28 @@ func (p *printer) expr(e ast.Expr) {
 		// let { ... } is (rec { ... }).body.
 		p.b = append(p.b, '(')
 		p.printSet(p.build(e.Bindings, true))
-		p.str0(").body")
+		p.lit(").body")
 	case *ast.Select:
 		p.b = append(p.b, '(')
 		p.expr(e.X)
-		p.str0(").")
+		p.lit(").")
 		p.attrPath(e.Path)
 		if e.Default != nil {
-			p.str0(" or (")
+			p.lit(" or (")
 			p.expr(e.Default)
 			p.b = append(p.b, ')')
 		}
 	case *ast.HasAttr:
-		p.str0("((")
+		p.lit("((")
 		p.expr(e.X)
-		p.str0(") ? ")
+		p.lit(") ? ")
 		p.attrPath(e.Path)
 		p.b = append(p.b, ')')
 	case *ast.Apply:
 		p.call(e)
 	case *ast.Unary:
 		if e.Op == ast.NOT {
-			p.str0("(! ")
+			p.lit("(! ")
 			p.expr(e.X)
 			p.b = append(p.b, ')')
 			return
@@ -125,24 +127,24 @@ func (p *printer) expr(e ast.Expr) {
 	case *ast.Binary:
 		p.binary(e)
 	case *ast.If:
-		p.str0("(if ")
+		p.lit("(if ")
 		p.expr(e.Cond)
-		p.str0(" then ")
+		p.lit(" then ")
 		p.expr(e.Then)
-		p.str0(" else ")
+		p.lit(" else ")
 		p.expr(e.Else)
 		p.b = append(p.b, ')')
 	case *ast.With:
-		p.str0("(with ")
+		p.lit("(with ")
 		p.expr(e.Env)
-		p.str0("; ")
+		p.lit("; ")
 		p.expr(e.Body)
 		p.b = append(p.b, ')')
 	case *ast.Assert:
 		// Nix prints no parentheses around assert.
-		p.str0("assert ")
+		p.lit("assert ")
 		p.expr(e.Cond)
-		p.str0("; ")
+		p.lit("; ")
 		p.expr(e.Body)
 	case *ast.Lambda:
 		p.lambda(e)
@@ -157,29 +159,29 @@ func (p *printer) binary(e *ast.Binary) {
 		// ExprConcatStrings of the two.
 		p.b = append(p.b, '(')
 		p.expr(e.X)
-		p.str0(" + ")
+		p.lit(" + ")
 		p.expr(e.Y)
 		p.b = append(p.b, ')')
 	case ast.SUB, ast.MUL, ast.DIV, ast.LT, ast.GT, ast.PIPE_R, ast.PIPE_L:
 		p.call(e)
 	case ast.LEQ:
-		p.str0("(! (__lessThan ")
+		p.lit("(! (__lessThan ")
 		p.expr(e.Y)
 		p.b = append(p.b, ' ')
 		p.expr(e.X)
-		p.str0("))")
+		p.lit("))")
 	case ast.GEQ:
-		p.str0("(! (__lessThan ")
+		p.lit("(! (__lessThan ")
 		p.expr(e.X)
 		p.b = append(p.b, ' ')
 		p.expr(e.Y)
-		p.str0("))")
+		p.lit("))")
 	default:
 		// == != && || -> // ++ keep a node of their own.
 		p.b = append(p.b, '(')
 		p.expr(e.X)
 		p.b = append(p.b, ' ')
-		p.str0(e.Op.String())
+		p.lit(e.Op.String())
 		p.b = append(p.b, ' ')
 		p.expr(e.Y)
 		p.b = append(p.b, ')')
@@ -242,7 +244,7 @@ func (p *printer) callBody(e ast.Expr) {
 		p.b = append(p.b, ' ')
 		p.expr(e.Arg)
 	case *ast.Unary:
-		p.str0("__sub 0 ")
+		p.lit("__sub 0 ")
 		p.expr(e.X)
 	case *ast.Binary:
 		switch e.Op {
@@ -264,7 +266,7 @@ func (p *printer) callBody(e ast.Expr) {
 			p.apply(e.X, e.Y)
 		}
 	case *ast.Path:
-		p.str0("__findFile __nixPath ")
+		p.lit("__findFile __nixPath ")
 		p.b = ast.AppendQuoted(p.b, searchName(e))
 	}
 }
@@ -272,7 +274,7 @@ func (p *printer) callBody(e ast.Expr) {
 // builtin prints the function and arguments of a builtin's call; fun ends
 // with a space.
 func (p *printer) builtin(fun string, a, b ast.Expr) {
-	p.str0(fun)
+	p.lit(fun)
 	p.expr(a)
 	p.b = append(p.b, ' ')
 	p.expr(b)
@@ -308,9 +310,9 @@ func (p *printer) attrPath(path *ast.AttrPath) {
 
 // dynamicName prints a name known only at evaluation as Nix does.
 func (p *printer) dynamicName(n ast.AttrName) {
-	p.str0(`"${`)
+	p.lit(`"${`)
 	p.expr(dynamicExpr(n))
-	p.str0(`}"`)
+	p.lit(`}"`)
 }
 
 // staticName reports whether an attribute name is known without
@@ -344,7 +346,7 @@ func dynamicExpr(n ast.AttrName) ast.Expr {
 func (p *printer) lambda(e *ast.Lambda) {
 	p.b = append(p.b, '(')
 	if fs := e.Formals; fs != nil {
-		p.str0("{ ")
+		p.lit("{ ")
 		// Formals in symbol order, as Nix 2.8's toFormals sorts them.
 		base := len(p.formals)
 		for _, f := range fs.List {
@@ -363,30 +365,30 @@ func (p *printer) lambda(e *ast.Lambda) {
 			// Defaults may push formals of their own: index afresh.
 			f := p.formals[i].f
 			if i > base {
-				p.str0(", ")
+				p.lit(", ")
 			}
 			p.name(f.Name.Name)
 			if f.Default != nil {
-				p.str0(" ? ")
+				p.lit(" ? ")
 				p.expr(f.Default)
 			}
 		}
 		p.formals = p.formals[:base]
 		if fs.Ellipsis.IsValid() {
 			if end > base {
-				p.str0(", ")
+				p.lit(", ")
 			}
-			p.str0("...")
+			p.lit("...")
 		}
-		p.str0(" }")
+		p.lit(" }")
 		if e.Param != nil && e.Param.Name != "" {
-			p.str0(" @ ")
+			p.lit(" @ ")
 		}
 	}
 	if e.Param != nil && e.Param.Name != "" {
 		p.name(e.Param.Name)
 	}
-	p.str0(": ")
+	p.lit(": ")
 	p.expr(e.Body)
 	p.b = append(p.b, ')')
 }
@@ -396,11 +398,11 @@ func (p *printer) lambda(e *ast.Lambda) {
 func (p *printer) float(f float64) {
 	switch {
 	case math.IsInf(f, 1):
-		p.str0("inf")
+		p.lit("inf")
 	case math.IsInf(f, -1):
-		p.str0("-inf")
+		p.lit("-inf")
 	case math.IsNaN(f):
-		p.str0("nan")
+		p.lit("nan")
 	default:
 		p.b = strconv.AppendFloat(p.b, f, 'g', 6, 64)
 	}
