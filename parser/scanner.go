@@ -597,6 +597,11 @@ func (s *scanner) scanString() item {
 	esc := false
 loop:
 	for j < len(src) {
+		if !strSpecial[src[j]] {
+			// Plain text, most of it, is skipped without the switch.
+			j++
+			continue
+		}
 		switch src[j] {
 		case '"':
 			break loop

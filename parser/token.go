@@ -166,6 +166,10 @@ func keyword(b []byte) (tokKind, bool) {
 	return tID, false
 }
 
+// strSpecial reports the bytes that end or escape plain text in a
+// "string": scanString handles them one by one.
+var strSpecial = [256]bool{'"': true, '\\': true, '$': true, '\r': true}
+
 // kwFirst reports the first letters of the keywords, so that most
 // identifiers are not compared with them.
 var kwFirst = [256]bool{'i': true, 't': true, 'e': true, 'a': true, 'w': true, 'l': true, 'r': true, 'o': true}
