@@ -51,6 +51,12 @@ func literalExpr(e ast.Expr) (string, bool) {
 func literalString(s *ast.String) (string, bool) {
 	for {
 		if !s.Indented {
+			// The usual `"name"`: its one part is the value, no copy.
+			if len(s.Parts) == 1 {
+				if t, ok := s.Parts[0].(*ast.Text); ok && t != nil {
+					return t.Value, true
+				}
+			}
 			var b strings.Builder
 			for _, p := range s.Parts {
 				t, ok := p.(*ast.Text)
