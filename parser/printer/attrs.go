@@ -358,35 +358,43 @@ func (p *printer) value(a *attr) {
 // let prints a let; its bindings come in symbol order (see symbols.go).
 func (p *printer) let(e *ast.Let) {
 	p.lit("(let ")
-	set := p.build(e.Bindings, false)
-	attrs := p.sets[set].attrs
-	base := len(p.lets)
-	for i := range attrs {
-		p.lets = append(p.lets, keyedEntry{i: i})
-	}
-	end := len(p.lets)
-	if end-base > 1 {
-		for i := base; i < end; i++ {
-			p.lets[i].key = p.syms.key(attrs[p.lets[i].i].name)
+	if !p.simpleLet(e.Bindings) {
+		set := p.build(e.Bindings, false)
+		attrs := p.sets[set].attrs
+		base := len(p.lets)
+		for i := range attrs {
+			p.lets = append(p.lets, keyedEntry{i: i})
 		}
-		slices.SortFunc(p.lets[base:end], func(a, b keyedEntry) int { return a.key.cmp(b.key) })
-	}
-	for k := base; k < end; k++ {
-		// Values may push entries of their own: index afresh.
-		a := &attrs[p.lets[k].i]
-		if a.inherited {
-			p.lit("inherit ")
+		end := len(p.lets)
+		p.sortLet(base, end, func(i int) string { return attrs[i].name })
+		for k := base; k < end; k++ {
+			// Values may push entries of their own: index afresh.
+			a := &attrs[p.lets[k].i]
+			if a.inherited {
+				p.lit("inherit ")
+				p.name(a.name)
+				p.lit("; ")
+				continue
+			}
 			p.name(a.name)
+			p.lit(" = ")
+			p.value(a)
 			p.lit("; ")
-			continue
 		}
-		p.name(a.name)
-		p.lit(" = ")
-		p.value(a)
-		p.lit("; ")
+		p.lets = p.lets[:base]
 	}
-	p.lets = p.lets[:base]
 	p.lit("in ")
 	p.expr(e.Body)
 	p.b = append(p.b, ')')
+}
+
+// sortLet sorts p.lets[base:end] by the symbols of their names.
+func (p *printer) sortLet(base, end int, name func(i int) string) {
+	if end-base < 2 {
+		return
+	}
+	for i := base; i < end; i++ {
+		p.lets[i].key = p.syms.key(name(p.lets[i].i))
+	}
+	slices.SortFunc(p.lets[base:end], func(a, b keyedEntry) int { return a.key.cmp(b.key) })
 }

@@ -90,13 +90,17 @@ func (p *printer) expr(e ast.Expr) {
 		}
 		p.b = append(p.b, ']')
 	case *ast.AttrSet:
-		p.printSet(p.build(e.Bindings, e.Rec.IsValid()))
+		if !p.simpleSet(e.Bindings, e.Rec.IsValid()) {
+			p.printSet(p.build(e.Bindings, e.Rec.IsValid()))
+		}
 	case *ast.Let:
 		p.let(e)
 	case *ast.LegacyLet:
 		// let { ... } is (rec { ... }).body.
 		p.b = append(p.b, '(')
-		p.printSet(p.build(e.Bindings, true))
+		if !p.simpleSet(e.Bindings, true) {
+			p.printSet(p.build(e.Bindings, true))
+		}
 		p.lit(").body")
 	case *ast.Select:
 		p.b = append(p.b, '(')
