@@ -10,9 +10,9 @@ import "github.com/nixlint/nixlint/parser/ast"
 // Resolver from a pool; a loop that owns its goroutine may as well keep
 // its own.
 //
-// Only that work memory is reused: nothing in the Info Resolve returns
-// points into the Resolver, so the Info stays valid, and unchanged, after
-// later calls. A Resolver is not safe for concurrent use: use one per
+// Only that work memory is reused: the Info Resolve returns shares no
+// mutable memory with the Resolver, so it stays valid, and unchanged,
+// after later calls. A Resolver is not safe for concurrent use: use one per
 // goroutine. The zero Resolver is ready to use.
 type Resolver struct {
 	r resolver
