@@ -3,6 +3,7 @@ package parser
 import (
 	"fmt"
 	"go/token"
+	"math/rand/v2"
 	"strings"
 	"testing"
 
@@ -363,6 +364,25 @@ func TestLineStarts(t *testing.T) {
 		got := lineStarts(&a, []byte(tt.src))
 		if fmt.Sprint(got) != fmt.Sprint(tt.want) || cap(got) != len(got) {
 			t.Errorf("lineStarts(%q) = %v, want %v", tt.src, got, tt.want)
+		}
+	}
+	// Random short lines, with bytes close to LF, against a table made
+	// byte by byte.
+	rng := rand.New(rand.NewPCG(1, 2))
+	alphabet := []byte{'a', '\n', '\x0b', '\x09', '\x00', '\x01', '\x8a', ' '}
+	for trial := 0; trial < 2000; trial++ {
+		src := make([]byte, rng.IntN(40))
+		for i := range src {
+			src[i] = alphabet[rng.IntN(len(alphabet))]
+		}
+		want := []int{0}
+		for i, c := range src {
+			if c == '\n' && i+1 < len(src) {
+				want = append(want, i+1)
+			}
+		}
+		if got := lineStarts(&a, src); fmt.Sprint(got) != fmt.Sprint(want) {
+			t.Fatalf("lineStarts(%q) = %v, want %v", src, got, want)
 		}
 	}
 }
