@@ -117,7 +117,8 @@ func parseFile(fset *token.FileSet, rel string, src []byte) (f *analysis.File, n
 			note = &internalNote{file: rel, msg: fmt.Sprintf("the parser panicked on %s: %v", rel, v)}
 		}
 	}()
-	tree, errs := parser.ParseFile(fset, rel, src)
+	// The engine never modifies a source it has read.
+	tree, errs := parser.ParseFileMode(fset, rel, src, parser.SharedSource)
 	if tree == nil {
 		// Defensive: the parser always returns a tree.
 		tf := fset.AddFile(rel, -1, len(src))

@@ -11,6 +11,7 @@ import (
 	"bytes"
 	"go/token"
 	"sync"
+	"unsafe"
 
 	"github.com/nixlint/nixlint/parser/ast"
 )
@@ -23,6 +24,13 @@ const (
 	// PipeOperators enables the |> and <| operators of newer Nix. Nix 2.8
 	// rejects them, so they are off by default.
 	PipeOperators Mode = 1 << iota
+
+	// SharedSource promises that the caller never modifies src after
+	// the call. The tree's names and text are then substrings of src
+	// itself rather than of a copy, which saves a copy of every source
+	// for a program that keeps them all (nixlint's engine keeps each
+	// file's bytes for the whole run).
+	SharedSource
 )
 
 // maxDepth bounds nesting. It approximates the 10 000-entry parser stack of
@@ -84,10 +92,14 @@ func (ps *Parser) ParseFile(fset *token.FileSet, filename string, src []byte, mo
 	tf := fset.AddFile(filename, -1, len(src))
 	tf.SetLines(lineStarts(&p.a.lines, src))
 	p.fset, p.base, p.src, p.mode = fset, tf.Base(), src, mode
-	// One copy of the source: names and undecoded text are its
-	// substrings, so they cost no allocation, and a caller may still
-	// reuse src.
-	p.str = string(src)
+	// Names and undecoded text are substrings of the source, so they
+	// cost no allocation: of a copy, so that a caller may still reuse
+	// src, unless it promised not to.
+	if mode&SharedSource != 0 {
+		p.str = unsafe.String(unsafe.SliceData(src), len(src))
+	} else {
+		p.str = string(src)
+	}
 	text := src
 	if i := bytes.IndexByte(src, 0); i >= 0 {
 		// Nix 2.8 reads the file as a C string and silently stops at
