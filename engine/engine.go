@@ -111,7 +111,9 @@ func Run(ctx context.Context, opts Options) (*report.Result, error) {
 	fset := token.NewFileSet()
 	restoreGC := func() {}
 	defer func() { restoreGC() }()
-	pace := func(sourceBytes int64) { restoreGC = paceGC(sourceBytes, os.Getenv("GOGC") != "") }
+	pace := func(sourceBytes int64) {
+		restoreGC = paceGC(sourceBytes, os.Getenv("GOGC") != "")
+	}
 	files, skipped, internal := load(ctx, fset, root, t.files, opts.Workers, pace)
 	trace("read and parse", time.Since(start))
 	if err := ctx.Err(); err != nil {
