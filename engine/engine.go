@@ -107,15 +107,13 @@ func Run(ctx context.Context, opts Options) (*report.Result, error) {
 		return nil, err
 	}
 	trace("walk", time.Since(start))
-	start = time.Now()
 	fset := token.NewFileSet()
 	restoreGC := func() {}
 	defer func() { restoreGC() }()
 	pace := func(sourceBytes int64) {
-		restoreGC = paceGC(sourceBytes, os.Getenv("GOGC") != "")
+		restoreGC = paceGC(sourceBytes, os.Getenv("GOGC") != "", os.Getenv("GOMEMLIMIT") != "")
 	}
-	files, skipped, internal := load(ctx, fset, root, t.files, opts.Workers, pace)
-	trace("read and parse", time.Since(start))
+	files, skipped, internal := load(ctx, fset, root, t.files, opts.Workers, pace, trace)
 	if err := ctx.Err(); err != nil {
 		return nil, err
 	}

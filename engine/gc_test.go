@@ -7,10 +7,11 @@ func TestGCPercent(t *testing.T) {
 		bytes int64
 		want  int
 	}{
-		{0, maxGCPercent},
-		{1 << 20, maxGCPercent},  // a small repository: collect rarely
-		{5 << 20, maxGCPercent},  // the 3 500-file benchmark
-		{12 << 20, 476},          // 156 MB live: the heap may grow almost sixfold
+		{0, -1},
+		{1 << 20, -1},            // a small repository: collect at the budget only
+		{5 << 20, -1},            // the 3 500-file benchmark
+		{23 << 20, -1},           // 299 MB live: a third of the budget
+		{24 << 20, 188},          // 312 MB live: the heap may almost triple
 		{36 << 20, minGCPercent}, // 468 MB live: doubling fills the budget
 		{60 << 20, minGCPercent}, // nixpkgs-sized: the default pace
 		{1 << 40, minGCPercent},  // never below the default

@@ -8,6 +8,7 @@ import (
 	"path/filepath"
 	"runtime"
 	"sync"
+	"time"
 
 	"github.com/nixlint/nixlint/analysis"
 	"github.com/nixlint/nixlint/internal/readfile"
@@ -33,7 +34,7 @@ type internalNote struct {
 // be set from the size of the sources before parsing allocates the trees
 // (see paceGC); reading is cheap next to parsing. pace is called with the
 // total size read; the function it returns is called when the run is over.
-func load(ctx context.Context, fset *token.FileSet, root string, paths []string, workers int, pace func(sourceBytes int64)) ([]*analysis.File, int, []internalNote) {
+func load(ctx context.Context, fset *token.FileSet, root string, paths []string, workers int, pace func(sourceBytes int64), trace func(string, time.Duration)) ([]*analysis.File, int, []internalNote) {
 	type result struct {
 		src      []byte
 		file     *analysis.File
@@ -41,6 +42,7 @@ func load(ctx context.Context, fset *token.FileSet, root string, paths []string,
 		internal *internalNote
 	}
 	results := make([]result, len(paths))
+	start := time.Now()
 	parallel(ctx, len(paths), workers, func(i int) {
 		src, err := readfile.Read(filepath.Join(root, filepath.FromSlash(paths[i])), nil)
 		switch {
@@ -56,13 +58,17 @@ func load(ctx context.Context, fset *token.FileSet, root string, paths []string,
 	for _, r := range results {
 		total += int64(len(r.src))
 	}
+	trace("read", time.Since(start))
 	pace(total)
+	start = time.Now()
 	parallel(ctx, len(paths), workers, func(i int) {
 		r := &results[i]
 		if r.file == nil && !r.crypt {
 			r.file, r.internal = parseFile(fset, paths[i], r.src)
 		}
 	})
+
+	trace("parse", time.Since(start))
 
 	var files []*analysis.File
 	var skipped int
