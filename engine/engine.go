@@ -108,12 +108,12 @@ func Run(ctx context.Context, opts Options) (*report.Result, error) {
 	}
 	trace("walk", time.Since(start))
 	fset := token.NewFileSet()
-	restoreGC := func() {}
-	defer func() { restoreGC() }()
-	pace := func(sourceBytes int64) {
-		restoreGC = paceGC(sourceBytes, os.Getenv("GOGC") != "", os.Getenv("GOMEMLIMIT") != "")
-	}
-	files, skipped, internal := load(ctx, fset, root, t.files, opts.Workers, pace, trace)
+	gc := startPacer(os.Getenv("GOGC") != "", os.Getenv("GOMEMLIMIT") != "")
+	defer gc.restore()
+	start = time.Now()
+	files, skipped, internal := load(ctx, fset, root, t.files, opts.Workers, gc)
+	gc.settle()
+	trace("read and parse", time.Since(start))
 	if err := ctx.Err(); err != nil {
 		return nil, err
 	}

@@ -1,6 +1,10 @@
 package engine
 
-import "runtime/debug"
+import (
+	"runtime/debug"
+	"sync"
+	"sync/atomic"
+)
 
 // The garbage collector's pace while parsing and analysing.
 //
@@ -27,7 +31,10 @@ import "runtime/debug"
 //     files, 60 MB of sources and 780 MB live, it cut the peak from 1.03 to
 //     0.97 GB for 60% more CPU time, and was left out.)
 //
-// A GOGC the user set is left alone, and so is a GOMEMLIMIT.
+// The total size is known only once every file is read, and files are
+// parsed as they are read, so the pace is set from the size read so far
+// (see pacer), and from the total for the analyses. A GOGC the user set is
+// left alone, and so is a GOMEMLIMIT.
 const (
 	// gcBudget is the heap the analyses may grow to.
 	gcBudget = 900 << 20
@@ -57,23 +64,89 @@ func collectorOff(sourceBytes int64) bool {
 	return sourceBytes*liveFactor*3 <= gcBudget
 }
 
-// paceGC sets the collector's pace for parsing and analysing sources of
-// the given total size, unless the user chose one through GOGC, and returns
-// a function that restores the previous settings. limitSet tells that the
-// user set GOMEMLIMIT: it is then the limit the collector waits for.
-func paceGC(sourceBytes int64, userSet, limitSet bool) (restore func()) {
-	if userSet {
-		return func() {}
+// pacer paces the collector from the size of the sources: while files are
+// read and parsed, from the size read so far (the total is not known until
+// every file is read), and for the analyses from the total.
+type pacer struct {
+	userSet  bool // the user set GOGC: nothing is changed
+	limitSet bool // the user set GOMEMLIMIT: it is the limit waited for
+
+	read   atomic.Int64 // bytes read so far
+	repace atomic.Int64 // size read at which the pace is set again
+
+	mu       sync.Mutex // guards the fields below and the runtime's settings
+	prevPct  int        // GOGC before the run
+	prevLim  int64      // the memory limit before the run, or -1 when unchanged
+	restored bool
+}
+
+// startPacer paces the collector for a run that has read nothing yet.
+func startPacer(userSet, limitSet bool) *pacer {
+	p := &pacer{userSet: userSet, limitSet: limitSet, prevPct: -2, prevLim: -1}
+	p.mu.Lock()
+	defer p.mu.Unlock()
+	p.set(0)
+	p.repace.Store(offBytes() / 2)
+	return p
+}
+
+// offBytes returns the largest size of sources for which the collector
+// waits for the budget.
+func offBytes() int64 { return gcBudget / (3 * liveFactor) }
+
+// set paces the collector for sources of the given total size. p.mu is held.
+func (p *pacer) set(total int64) {
+	if p.userSet || p.restored {
+		return
 	}
-	prevLimit := int64(-1)
-	if collectorOff(sourceBytes) && !limitSet {
-		prevLimit = debug.SetMemoryLimit(gcBudget)
-	}
-	prev := debug.SetGCPercent(gcPercent(sourceBytes))
-	return func() {
-		debug.SetGCPercent(prev)
-		if prevLimit >= 0 {
-			debug.SetMemoryLimit(prevLimit)
+	switch {
+	case collectorOff(total) && !p.limitSet:
+		if p.prevLim < 0 {
+			p.prevLim = debug.SetMemoryLimit(gcBudget)
 		}
+	case p.prevLim >= 0:
+		debug.SetMemoryLimit(p.prevLim)
+		p.prevLim = -1
+	}
+	prev := debug.SetGCPercent(gcPercent(total))
+	if p.prevPct == -2 {
+		p.prevPct = prev
+	}
+}
+
+// add records n more bytes of source read. Each time the size read
+// doubles past half the size the collector stays off for, the collector
+// is paced for twice the size read, the total being at least that.
+func (p *pacer) add(n int64) {
+	read := p.read.Add(n)
+	if read < p.repace.Load() {
+		return
+	}
+	p.mu.Lock()
+	defer p.mu.Unlock()
+	if read = p.read.Load(); read >= p.repace.Load() {
+		p.set(2 * read)
+		p.repace.Store(2 * read)
+	}
+}
+
+// settle paces the collector for the analyses, from the total read.
+func (p *pacer) settle() {
+	p.mu.Lock()
+	defer p.mu.Unlock()
+	p.set(p.read.Load())
+}
+
+// restore gives back the settings of before the run.
+func (p *pacer) restore() {
+	p.mu.Lock()
+	defer p.mu.Unlock()
+	if p.userSet || p.restored {
+		return
+	}
+	p.restored = true
+	debug.SetGCPercent(p.prevPct)
+	if p.prevLim >= 0 {
+		debug.SetMemoryLimit(p.prevLim)
 	}
 }

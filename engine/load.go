@@ -8,7 +8,6 @@ import (
 	"path/filepath"
 	"runtime"
 	"sync"
-	"time"
 
 	"github.com/nixlint/nixlint/analysis"
 	"github.com/nixlint/nixlint/internal/readfile"
@@ -28,47 +27,29 @@ type internalNote struct {
 
 // load reads and parses the files in parallel, one worker per CPU. It
 // returns the parsed files in path order, the number of git-crypt files
-// skipped, and internal errors.
-//
-// All files are read before any is parsed, so that the collector's pace can
-// be set from the size of the sources before parsing allocates the trees
-// (see paceGC); reading is cheap next to parsing. pace is called with the
-// total size read; the function it returns is called when the run is over.
-func load(ctx context.Context, fset *token.FileSet, root string, paths []string, workers int, pace func(sourceBytes int64), trace func(string, time.Duration)) ([]*analysis.File, int, []internalNote) {
+// skipped, and internal errors. Each worker reads a file and parses it, so
+// that one's system calls overlap with the other's parsing; the pacer
+// learns the size of each file read (see pacer).
+func load(ctx context.Context, fset *token.FileSet, root string, paths []string, workers int, gc *pacer) ([]*analysis.File, int, []internalNote) {
 	type result struct {
-		src      []byte
 		file     *analysis.File
 		crypt    bool
 		internal *internalNote
 	}
 	results := make([]result, len(paths))
-	start := time.Now()
 	parallel(ctx, len(paths), workers, func(i int) {
+		r := &results[i]
 		src, err := readfile.Read(filepath.Join(root, filepath.FromSlash(paths[i])), nil)
 		switch {
 		case err != nil:
-			results[i].file = unreadable(fset, paths[i], fmt.Errorf("cannot read file: %w", unwrapPathError(err)))
+			r.file = unreadable(fset, paths[i], fmt.Errorf("cannot read file: %w", unwrapPathError(err)))
 		case bytes.HasPrefix(src, gitCryptMagic):
-			results[i].crypt = true
+			r.crypt = true
 		default:
-			results[i].src = src
+			gc.add(int64(len(src)))
+			r.file, r.internal = parseFile(fset, paths[i], src)
 		}
 	})
-	var total int64
-	for _, r := range results {
-		total += int64(len(r.src))
-	}
-	trace("read", time.Since(start))
-	pace(total)
-	start = time.Now()
-	parallel(ctx, len(paths), workers, func(i int) {
-		r := &results[i]
-		if r.file == nil && !r.crypt {
-			r.file, r.internal = parseFile(fset, paths[i], r.src)
-		}
-	})
-
-	trace("parse", time.Since(start))
 
 	var files []*analysis.File
 	var skipped int
