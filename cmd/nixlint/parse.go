@@ -13,6 +13,7 @@ import (
 	"runtime/debug"
 	"sync"
 
+	"github.com/nixlint/nixlint/internal/readfile"
 	"github.com/nixlint/nixlint/parser"
 	"github.com/nixlint/nixlint/parser/check"
 	"github.com/nixlint/nixlint/parser/printer"
@@ -176,7 +177,7 @@ type parseWorker struct {
 // parse prints one file to out and reports its errors, and whether it
 // was free of them.
 func (w *parseWorker) parse(name string, out *bytes.Buffer) (errs []byte, ok bool) {
-	src, err := readFile(name, w.src)
+	src, err := readfile.Read(name, w.src)
 	if err != nil {
 		return fmt.Appendf(nil, "nixlint parse: %v\n", err), false
 	}

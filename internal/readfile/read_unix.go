@@ -7,9 +7,9 @@ import (
 	"syscall"
 )
 
-// Read reads the file name, as os.ReadFile does, into buf's memory
-// when it is large enough; the caller may reuse the result's memory once
-// done with it (the caller must not keep the result then).
+// Read reads the file name, as os.ReadFile does, into buf's memory when it
+// is large enough (buf may be nil): a caller reading many files one after
+// another may pass the previous result back as buf once done with it.
 //
 // It is os.ReadFile's work in fewer system calls: an os.File registers
 // with the runtime's poller on opening (two calls that fail for a regular
