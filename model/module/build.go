@@ -250,42 +250,6 @@ func (b *builder) text(n ast.Node) string {
 	return string(b.src[lo:hi])
 }
 
-// collectUses records every config path the file refers to.
-func (b *builder) collectUses(root ast.Expr) {
-	if b.a.seen == nil {
-		b.a.seen = make(map[string]bool)
-	}
-	seen := b.a.seen
-	clear(seen)
-	var key []byte // the path dotted, looked up without allocating
-	ast.Inspect(root, func(n ast.Node) bool {
-		switch x := n.(type) {
-		case *ast.Ident, *ast.Select:
-			if p, ok := b.r.scratchConfigPath(x.(ast.Expr)); ok {
-				if len(p) == 0 {
-					return false
-				}
-				key = key[:0]
-				for i, s := range p {
-					if i > 0 {
-						key = append(key, '.')
-					}
-					key = append(key, s...)
-				}
-				if !seen[string(key)] {
-					seen[string(key)] = true
-					b.m.Uses = append(b.m.Uses, append(make(Ref, 0, len(p)), p...))
-				}
-				return false
-			}
-		case *ast.AttrPath:
-			// Attribute names are not references.
-			return false
-		}
-		return true
-	})
-}
-
 // condition builds the Cond for a condition expression.
 func (b *builder) condition(kind CondKind, e ast.Expr, negated bool) Cond {
 	c := Cond{Kind: kind, Expr: e, Negated: negated}

@@ -27,6 +27,7 @@ type chunks struct {
 	path    []string
 	keyList []ast.AttrName
 	seen    map[string]bool // collectUses's, cleared per module
+	walk    []ast.Node      // collectUses's stack
 }
 
 var chunkPool = sync.Pool{New: func() any { return new(chunks) }}

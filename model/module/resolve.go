@@ -1,6 +1,8 @@
 package module
 
 import (
+	"go/token"
+
 	"github.com/nixlint/nixlint/parser/ast"
 	"github.com/nixlint/nixlint/parser/scope"
 )
@@ -16,13 +18,22 @@ type resolver struct {
 	info *scope.Info
 
 	scratch Ref // configPath's buffer
+
+	cands     []token.Pos // configCandidates's result
+	candsDone bool
 }
 
+// binding returns the binding id refers to, through plain inherits.
 func (r *resolver) binding(id *ast.Ident) *scope.Binding {
 	if r.info == nil || id == nil {
 		return nil
 	}
-	b := r.info.Refs[id]
+	return r.follow(r.info.Refs[id])
+}
+
+// follow returns the binding b aliases through plain inherits (b itself
+// when it is not one).
+func (r *resolver) follow(b *scope.Binding) *scope.Binding {
 	// A plain `inherit x;` is an alias of the outer x.
 	for i := 0; b != nil && b.Inherited() && i < maxAlias; i++ {
 		def, ok := b.Def.(*ast.Ident)

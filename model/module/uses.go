@@ -1,0 +1,273 @@
+package module
+
+import (
+	"go/token"
+	"slices"
+
+	"github.com/nixlint/nixlint/parser/ast"
+	"github.com/nixlint/nixlint/parser/scope"
+)
+
+// collectUses records every config path the file refers to: each
+// outermost identifier or selection under root that denotes a config path,
+// in source order, once per path. Attribute names are not references.
+//
+// It walks the tree by hand over an explicit stack (no call through a
+// function value per node, no depth limit but memory), and skips every
+// set, list, binding or string that holds none of the identifiers that may
+// lead to config (see configCandidates): in most files that is most of the
+// tree, and asking the scopes about each of its identifiers was most of
+// what this cost.
+func (b *builder) collectUses(root ast.Expr) {
+	cands := b.r.configCandidates()
+	if len(cands) == 0 || root == nil {
+		return
+	}
+	if b.a.seen == nil {
+		b.a.seen = make(map[string]bool)
+	}
+	seen := b.a.seen
+	clear(seen)
+	w := usesWalker{b: b, seen: seen, cands: cands, stack: b.a.walk[:0]}
+	w.run(root)
+	clear(w.stack[:cap(w.stack)])
+	b.a.walk = w.stack[:0]
+}
+
+// usesWalker is collectUses's walk.
+type usesWalker struct {
+	b     *builder
+	seen  map[string]bool
+	key   []byte // a path dotted, looked up without allocating
+	cands []token.Pos
+	stack []ast.Node
+}
+
+// may reports whether a candidate identifier starts in [pos, end).
+func (w *usesWalker) may(pos, end token.Pos) bool {
+	i, _ := slices.BinarySearch(w.cands, pos)
+	return i < len(w.cands) && w.cands[i] < end
+}
+
+// push stacks n unless it is nil or a leaf without references.
+func (w *usesWalker) push(n ast.Node) {
+	switch n.(type) {
+	case nil, *ast.Int, *ast.Float, *ast.URI, *ast.Text, *ast.BadExpr:
+		return
+	}
+	w.stack = append(w.stack, n)
+}
+
+// pushExpr is push for an Expr field: a nil interface is not a node.
+func (w *usesWalker) pushExpr(e ast.Expr) {
+	if e != nil {
+		w.push(e)
+	}
+}
+
+func (w *usesWalker) run(root ast.Expr) {
+	w.stack = append(w.stack, root)
+	for len(w.stack) > 0 {
+		n := w.stack[len(w.stack)-1]
+		w.stack = w.stack[:len(w.stack)-1]
+		// Children are pushed last first, so that they are visited in
+		// source order, as ast.Inspect visits them.
+		switch x := n.(type) {
+		case *ast.Ident:
+			w.use(x)
+		case *ast.Select:
+			if w.use(x) {
+				continue
+			}
+			// The attribute path holds names, not references.
+			if x.Default != nil {
+				w.push(x.Default)
+			}
+			w.pushExpr(x.X)
+		case *ast.String:
+			if w.may(x.Pos(), x.End()) {
+				for i := len(x.Parts) - 1; i >= 0; i-- {
+					w.push(x.Parts[i])
+				}
+			}
+		case *ast.Path:
+			for i := len(x.Parts) - 1; i >= 0; i-- {
+				w.push(x.Parts[i])
+			}
+		case *ast.Interp:
+			w.pushExpr(x.X)
+		case *ast.Paren:
+			w.pushExpr(x.X)
+		case *ast.List:
+			if w.may(x.Pos(), x.End()) {
+				for i := len(x.Elems) - 1; i >= 0; i-- {
+					w.pushExpr(x.Elems[i])
+				}
+			}
+		case *ast.AttrSet:
+			if w.may(x.Pos(), x.End()) {
+				w.bindings(x.Bindings)
+			}
+		case *ast.Let:
+			w.pushExpr(x.Body)
+			w.bindings(x.Bindings)
+		case *ast.LegacyLet:
+			w.bindings(x.Bindings)
+		case *ast.AttrDef:
+			if w.may(x.Pos(), x.End()) {
+				w.pushExpr(x.Value)
+			}
+		case *ast.Inherit:
+			for i := len(x.Names) - 1; i >= 0; i-- {
+				w.push(x.Names[i])
+			}
+			if x.From != nil {
+				w.push(x.From)
+			}
+		case *ast.HasAttr:
+			w.pushExpr(x.X)
+		case *ast.Apply:
+			w.pushExpr(x.Arg)
+			w.pushExpr(x.Fun)
+		case *ast.Unary:
+			w.pushExpr(x.X)
+		case *ast.Binary:
+			w.pushExpr(x.Y)
+			w.pushExpr(x.X)
+		case *ast.If:
+			w.pushExpr(x.Else)
+			w.pushExpr(x.Then)
+			w.pushExpr(x.Cond)
+		case *ast.With:
+			w.pushExpr(x.Body)
+			w.pushExpr(x.Env)
+		case *ast.Assert:
+			w.pushExpr(x.Body)
+			w.pushExpr(x.Cond)
+		case *ast.Lambda:
+			w.pushExpr(x.Body)
+			if x.Param != nil && x.Formals != nil && !x.AtFirst {
+				w.push(x.Param)
+			}
+			if x.Formals != nil {
+				for i := len(x.Formals.List) - 1; i >= 0; i-- {
+					if fm := x.Formals.List[i]; fm != nil {
+						w.pushExpr(fm.Default)
+						if fm.Name != nil {
+							w.push(fm.Name)
+						}
+					}
+				}
+			}
+			if x.Param != nil && (x.Formals == nil || x.AtFirst) {
+				w.push(x.Param)
+			}
+		}
+	}
+}
+
+func (w *usesWalker) bindings(bs []ast.Binding) {
+	for i := len(bs) - 1; i >= 0; i-- {
+		w.push(bs[i])
+	}
+}
+
+// use records the config path e denotes, if it is one, and reports
+// whether it is (the walk does not look inside a config path).
+func (w *usesWalker) use(e ast.Expr) bool {
+	p, ok := w.b.r.scratchConfigPath(e)
+	if !ok {
+		return false
+	}
+	if len(p) == 0 {
+		return true
+	}
+	key := w.key[:0]
+	for i, s := range p {
+		if i > 0 {
+			key = append(key, '.')
+		}
+		key = append(key, s...)
+	}
+	w.key = key
+	if !w.seen[string(key)] {
+		w.seen[string(key)] = true
+		w.b.m.Uses = append(w.b.m.Uses, append(make(Ref, 0, len(p)), p...))
+	}
+	return true
+}
+
+// configCandidates returns, sorted, the positions of the identifiers of
+// the file that may denote a config path or the base of one: those bound
+// (through plain inherits) to the module's `config` argument, or to a let
+// or rec binding whose value or inherit source is, after parentheses and
+// selections, such an identifier. Every identifier appendConfigPath
+// accepts is among them; a subtree holding none has no config path. The
+// result is computed once per file.
+func (r *resolver) configCandidates() []token.Pos {
+	if r.candsDone {
+		return r.cands
+	}
+	r.candsDone = true
+	if r.info == nil {
+		return nil
+	}
+	memo := make(map[*scope.Binding]int8, len(r.info.Bindings))
+	var out []token.Pos
+	for _, b := range r.info.Bindings {
+		if len(b.Uses) == 0 || !r.mayBeConfig(r.follow(b), memo) {
+			continue
+		}
+		for _, id := range b.Uses {
+			out = append(out, id.Pos())
+		}
+	}
+	slices.Sort(out)
+	r.cands = out
+	return out
+}
+
+// mayBeConfig reports whether a binding may denote a config path; memo
+// holds 1 for yes, -1 for no or not known yet (a cycle of bindings never
+// reaches config). Unlike appendConfigPath it has no depth limit, so that
+// its answer is the same from wherever a chain of bindings is entered: a
+// binding is followed once, a chain ends in config, elsewhere or in a
+// cycle.
+func (r *resolver) mayBeConfig(b *scope.Binding, memo map[*scope.Binding]int8) bool {
+	if b == nil {
+		return false
+	}
+	switch b.Kind {
+	case scope.Formal, scope.Param:
+		return b.Name == "config"
+	case scope.Let, scope.Rec:
+	default:
+		return false
+	}
+	if v, ok := memo[b]; ok {
+		return v > 0
+	}
+	memo[b] = -1
+	e := b.From
+	if e == nil {
+		e = b.Value
+	}
+	ok := false
+	for e != nil {
+		switch x := e.(type) {
+		case *ast.Paren:
+			e = x.X
+			continue
+		case *ast.Select:
+			e = x.X
+			continue
+		case *ast.Ident:
+			ok = r.mayBeConfig(r.binding(x), memo)
+		}
+		break
+	}
+	if ok {
+		memo[b] = 1
+	}
+	return ok
+}

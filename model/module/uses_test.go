@@ -1,0 +1,148 @@
+package module
+
+import (
+	"go/token"
+	"io/fs"
+	"os"
+	"path/filepath"
+	"reflect"
+	"strings"
+	"testing"
+
+	"github.com/nixlint/nixlint/analysis"
+	"github.com/nixlint/nixlint/bench/tree"
+	"github.com/nixlint/nixlint/parser"
+	"github.com/nixlint/nixlint/parser/ast"
+	"github.com/nixlint/nixlint/parser/scope"
+)
+
+// collectUsesInspect is the generic walk collectUses replaced; tests compare the two. It records every config path the file refers to.
+func (b *builder) collectUsesInspect(root ast.Expr) {
+	if b.a.seen == nil {
+		b.a.seen = make(map[string]bool)
+	}
+	seen := b.a.seen
+	clear(seen)
+	var key []byte // the path dotted, looked up without allocating
+	ast.Inspect(root, func(n ast.Node) bool {
+		switch x := n.(type) {
+		case *ast.Ident, *ast.Select:
+			if p, ok := b.r.scratchConfigPath(x.(ast.Expr)); ok {
+				if len(p) == 0 {
+					return false
+				}
+				key = key[:0]
+				for i, s := range p {
+					if i > 0 {
+						key = append(key, '.')
+					}
+					key = append(key, s...)
+				}
+				if !seen[string(key)] {
+					seen[string(key)] = true
+					b.m.Uses = append(b.m.Uses, append(make(Ref, 0, len(p)), p...))
+				}
+				return false
+			}
+		case *ast.AttrPath:
+			// Attribute names are not references.
+			return false
+		}
+		return true
+	})
+}
+
+// usesOf builds src's module and returns its Uses as collectUses and as
+// the generic walk it replaced find them, inline modules included.
+func usesOf(t *testing.T, name string, src []byte) (got, want [][]Ref) {
+	t.Helper()
+	fset := token.NewFileSet()
+	tr, errs := parser.ParseFile(fset, name, src)
+	f := &analysis.File{Path: name, Src: src, AST: tr, Syntax: errs, Tok: tr.Tok}
+	if !Resolvable(f) {
+		return nil, nil
+	}
+	info := scope.Resolve(tr)
+	m := BuildResolved(f, info)
+	var walk func(m *Module)
+	walk = func(m *Module) {
+		got = append(got, m.Uses)
+		old := &builder{m: &Module{}, a: new(chunks), r: &resolver{info: info}}
+		if m.Expr != nil {
+			old.collectUsesInspect(m.Expr)
+		}
+		want = append(want, old.m.Uses)
+		for _, in := range m.Inline {
+			walk(in)
+		}
+	}
+	walk(m)
+	return got, want
+}
+
+func TestCollectUsesSameAsInspect(t *testing.T) {
+	cases := map[string]string{
+		"plain":      `{ config, lib, ... }: { x = config.a.b; y = lib.mkIf config.c.enable { z = config.a.b; }; }`,
+		"alias":      `{ config, ... }: let cfg = config.a; c2 = (cfg); in { x = c2.b; y = "${cfg.s}"; }`,
+		"inherit":    `{ config, ... }: let inherit (config.a) x; inherit (config) y; in { p = x.q; r = y.s; }`,
+		"plaininh":   `{ config, ... }: let cfg = config.a; in let inherit cfg; in { x = cfg.b; inherit cfg; }`,
+		"dynamic":    `{ config, n, ... }: { x = config.${n}; y = config.a.${n}.b; z = config.a."q"; }`,
+		"names":      `{ config, ... }: { ${config.a} = 1; "${config.b}" = 2; x.${config.c} = config.d; }`,
+		"default":    `{ config, ... }: { x = config.a or config.b; y = config.a.b or null; }`,
+		"hasattr":    `{ config, ... }: { x = config ? a; y = config.b ? c.d; }`,
+		"shadow":     `{ config, ... }: { f = config: config.a; g = { config }: config.b; h = x@{ config, ... }: config.c; }`,
+		"param":      `config: { x = config.a; }`,
+		"rec":        `{ config, ... }: rec { cfg = config.a; x = cfg.b; y = x.c; }`,
+		"cycle":      `{ config, ... }: let a = b.x; b = a.y; in { z = a.q; w = config.k; }`,
+		"with":       `{ config, lib, ... }: with lib; { x = mkIf config.a.enable { y = config.b; }; }`,
+		"none":       `{ lib, pkgs, ... }: { x = lib.mkIf true { y = pkgs.hello; }; }`,
+		"inline":     `{ config, ... }: { flake.nixosModules.m = { config, ... }: { x = config.i; }; y = config.o; }`,
+		"interp":     `{ config, pkgs, ... }: { x = ''${pkgs.a}/${config.b} ${toString config.c}''; p = ./a/${config.d}; }`,
+		"lists":      `{ config, lib, ... }: { x = [ 1 config.a (config.b) ] ++ lib.optional config.c 2; }`,
+		"legacylet":  `{ config, ... }: let { body = config.a; }`,
+		"formaldef":  `{ config, ... }: { f = { a ? config.x }: a; g = { b ? 1 }@config: config.y; }`,
+		"configonly": `{ config, ... }: { x = config; y = (config); z = [ config ]; }`,
+		"assert":     `{ config, ... }: assert config.a; if config.b then { } else { c = config.d; }`,
+	}
+	for name, src := range cases {
+		got, want := usesOf(t, name+".nix", []byte(src))
+		if !reflect.DeepEqual(got, want) {
+			t.Errorf("%s: collectUses = %v, the generic walk finds %v", name, got, want)
+		}
+	}
+}
+
+// TestCollectUsesSameAsInspectTree compares the two walks on every file of
+// a generated repository and of the repository's test data.
+func TestCollectUsesSameAsInspectTree(t *testing.T) {
+	dir := t.TempDir()
+	if _, err := tree.Generate(dir, 400); err != nil {
+		t.Fatal(err)
+	}
+	n := 0
+	check := func(root string) {
+		err := filepath.WalkDir(root, func(p string, d fs.DirEntry, err error) error {
+			if err != nil || d.IsDir() || !strings.HasSuffix(p, ".nix") {
+				return err
+			}
+			src, err := os.ReadFile(p)
+			if err != nil {
+				return err
+			}
+			got, want := usesOf(t, p, src)
+			n++
+			if !reflect.DeepEqual(got, want) {
+				t.Errorf("%s: collectUses = %v, the generic walk finds %v", p, got, want)
+			}
+			return nil
+		})
+		if err != nil {
+			t.Fatal(err)
+		}
+	}
+	check(dir)
+	check("../../testdata")
+	if n < 400 {
+		t.Fatalf("compared %d files, want at least 400", n)
+	}
+}
