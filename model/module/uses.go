@@ -28,7 +28,7 @@ func (b *builder) collectUses(root ast.Expr) {
 	}
 	seen := b.a.seen
 	clear(seen)
-	w := usesWalker{b: b, seen: seen, cands: cands, stack: b.a.walk[:0]}
+	w := usesWalker{b: b, seen: seen, first: len(b.m.Uses), cands: cands, stack: b.a.walk[:0]}
 	w.run(root)
 	clear(w.stack[:cap(w.stack)])
 	b.a.walk = w.stack[:0]
@@ -37,8 +37,9 @@ func (b *builder) collectUses(root ast.Expr) {
 // usesWalker is collectUses's walk.
 type usesWalker struct {
 	b     *builder
-	seen  map[string]bool
-	key   []byte // a path dotted, looked up without allocating
+	seen  map[string]bool // the uses dotted, once there are many
+	first int             // the first of the uses this walk records
+	key   []byte          // a path dotted, looked up without allocating
 	cands []token.Pos
 	stack []ast.Node
 }
@@ -175,13 +176,71 @@ func (w *usesWalker) bindings(bs []ast.Binding) {
 // use records the config path e denotes, if it is one, and reports
 // whether it is (the walk does not look inside a config path).
 func (w *usesWalker) use(e ast.Expr) bool {
+	if !w.candidate(e) {
+		return false
+	}
 	p, ok := w.b.r.scratchConfigPath(e)
 	if !ok {
 		return false
 	}
-	if len(p) == 0 {
+	if len(p) == 0 || w.seenBefore(p) {
 		return true
 	}
+	w.b.m.Uses = append(w.b.m.Uses, Ref(w.b.keepPath(p)))
+	return true
+}
+
+// candidate reports whether e may denote a config path: whether its base
+// identifier, below parentheses and selections, is a candidate (see
+// configCandidates). It answers most questions without the scopes.
+func (w *usesWalker) candidate(e ast.Expr) bool {
+	for {
+		switch x := e.(type) {
+		case *ast.Paren:
+			e = x.X
+		case *ast.Select:
+			e = x.X
+		case *ast.Ident:
+			_, ok := slices.BinarySearch(w.cands, x.NamePos)
+			return ok
+		default:
+			return false
+		}
+	}
+}
+
+// seenBefore reports whether the walk recorded p already. Paths are the
+// same when they are dotted the same (`config."a.b"` is `config.a.b`), as
+// they always were. A module refers to a handful of paths: they are
+// compared one by one, and put in a set only when there are many.
+func (w *usesWalker) seenBefore(p Ref) bool {
+	uses := w.b.m.Uses[w.first:]
+	if len(uses) < maxScan {
+		for _, u := range uses {
+			if dottedEqual(u, p) {
+				return true
+			}
+		}
+		return false
+	}
+	if len(w.seen) == 0 {
+		for _, u := range uses {
+			w.seen[string(w.dotted(u))] = true
+		}
+	}
+	key := w.dotted(p)
+	if w.seen[string(key)] {
+		return true
+	}
+	w.seen[string(key)] = true
+	return false
+}
+
+// maxScan is how many uses seenBefore compares one by one.
+const maxScan = 32
+
+// dotted returns p dotted, in the walker's buffer.
+func (w *usesWalker) dotted(p Ref) []byte {
 	key := w.key[:0]
 	for i, s := range p {
 		if i > 0 {
@@ -190,11 +249,59 @@ func (w *usesWalker) use(e ast.Expr) bool {
 		key = append(key, s...)
 	}
 	w.key = key
-	if !w.seen[string(key)] {
-		w.seen[string(key)] = true
-		w.b.m.Uses = append(w.b.m.Uses, append(make(Ref, 0, len(p)), p...))
+	return key
+}
+
+// dottedLen is the length of p dotted.
+func dottedLen(p []string) int {
+	n := len(p) - 1
+	if n < 0 {
+		return 0
+	}
+	for _, s := range p {
+		n += len(s)
+	}
+	return n
+}
+
+// dottedEqual reports whether a and b are the same once dotted, without
+// joining them.
+func dottedEqual(a, b []string) bool {
+	n := dottedLen(a)
+	if n != dottedLen(b) {
+		return false
+	}
+	if len(a) == len(b) {
+		same := true
+		for i := range a {
+			if a[i] != b[i] {
+				same = false
+				break
+			}
+		}
+		if same {
+			return true
+		}
+	}
+	// A quoted name holds a dot: compare the dotted bytes.
+	var i, oi, j, oj int
+	for ; n > 0; n-- {
+		if dottedByte(a, &i, &oi) != dottedByte(b, &j, &oj) {
+			return false
+		}
 	}
 	return true
+}
+
+// dottedByte returns the next byte of p dotted, from segment *i, offset *o.
+func dottedByte(p []string, i, o *int) byte {
+	if *o == len(p[*i]) {
+		*i, *o = *i+1, 0
+		return '.'
+	}
+	c := p[*i][*o]
+	*o++
+	return c
 }
 
 // configCandidates returns, sorted, the positions of the identifiers of

@@ -1,6 +1,7 @@
 package module
 
 import (
+	"fmt"
 	"go/token"
 	"io/fs"
 	"os"
@@ -103,6 +104,8 @@ func TestCollectUsesSameAsInspect(t *testing.T) {
 		"formaldef":  `{ config, ... }: { f = { a ? config.x }: a; g = { b ? 1 }@config: config.y; }`,
 		"configonly": `{ config, ... }: { x = config; y = (config); z = [ config ]; }`,
 		"assert":     `{ config, ... }: assert config.a; if config.b then { } else { c = config.d; }`,
+		"dots":       `{ config, ... }: { x = config."a.b"; y = config.a.b; z = config.a."b.c"; w = config."a.b".c; v = config."".a; u = config.".a"; }`,
+		"many":       manyUses(),
 	}
 	for name, src := range cases {
 		got, want := usesOf(t, name+".nix", []byte(src))
@@ -144,5 +147,49 @@ func TestCollectUsesSameAsInspectTree(t *testing.T) {
 	check("../../testdata")
 	if n < 400 {
 		t.Fatalf("compared %d files, want at least 400", n)
+	}
+}
+
+// manyUses is a module referring to more paths than seenBefore compares
+// one by one, each twice, some dotted alike.
+func manyUses() string {
+	var sb strings.Builder
+	sb.WriteString("{ config, ... }: { x = [")
+	for i := 0; i < 3*maxScan; i++ {
+		fmt.Fprintf(&sb, " config.a%d.b config.\"a%d.b\" config.a%d", i%50, i%40, i)
+	}
+	sb.WriteString(" ]; }")
+	return sb.String()
+}
+
+func TestDottedEqual(t *testing.T) {
+	tests := []struct {
+		a, b []string
+		want bool
+	}{
+		{nil, nil, true},
+		{[]string{"a"}, []string{"a"}, true},
+		{[]string{"a"}, []string{"b"}, false},
+		{[]string{"a", "b"}, []string{"a.b"}, true},
+		{[]string{"a.b", "c"}, []string{"a", "b.c"}, true},
+		{[]string{"a.b", "c"}, []string{"a", "b", "c"}, true},
+		{[]string{"a.b", "c"}, []string{"a", "bc"}, false},
+		{[]string{"", "a"}, []string{".a"}, true},
+		{[]string{"a", ""}, []string{"a."}, true},
+		{[]string{""}, nil, true}, // both dot to ""
+		{[]string{"", ""}, []string{"."}, true},
+		{[]string{"ab"}, []string{"a", "b"}, false},
+	}
+	for _, tt := range tests {
+		want := strings.Join(tt.a, ".") == strings.Join(tt.b, ".")
+		if want != tt.want {
+			t.Fatalf("bad case %q %q", tt.a, tt.b)
+		}
+		if got := dottedEqual(tt.a, tt.b); got != tt.want {
+			t.Errorf("dottedEqual(%q, %q) = %v, want %v", tt.a, tt.b, got, tt.want)
+		}
+		if got := dottedEqual(tt.b, tt.a); got != tt.want {
+			t.Errorf("dottedEqual(%q, %q) = %v, want %v", tt.b, tt.a, got, tt.want)
+		}
 	}
 }
