@@ -174,6 +174,7 @@ type allocs struct {
 	unaries   slab[ast.Unary]
 	ifs       slab[ast.If]
 	withs     slab[ast.With]
+	files     slab[ast.File]
 
 	bindings  arena[ast.Binding]
 	exprs     arena[ast.Expr]
@@ -183,6 +184,9 @@ type allocs struct {
 	comments  arena[ast.Comment]
 	commentPs arena[*ast.Comment]
 	lines     arena[int]
+	// bytes holds the text of decoded strings: it has no pointers, so
+	// its chunks cost the collector nothing to scan.
+	bytes arena[byte]
 }
 
 // drop starts a new generation (see genBytes): every slab and arena
@@ -212,6 +216,7 @@ func (a *allocs) drop() {
 	a.unaries.drop()
 	a.ifs.drop()
 	a.withs.drop()
+	a.files.drop()
 	a.bindings.drop()
 	a.exprs.drop()
 	a.names.drop()
@@ -220,6 +225,7 @@ func (a *allocs) drop() {
 	a.comments.drop()
 	a.commentPs.drop()
 	a.lines.drop()
+	a.bytes.drop()
 }
 
 // onePath is an attribute path of one name, most of them, allocated with
@@ -247,4 +253,10 @@ func (a *allocs) newAttrPath(first ast.AttrName) *ast.AttrPath {
 // oneText returns a one-element part list holding t.
 func (a *allocs) oneText(t *ast.Text) []ast.StringPart {
 	return a.parts.one(t)
+}
+
+// str returns a string holding the bytes of b, from the byte arena.
+func (a *allocs) str(b []byte) string {
+	out := a.bytes.copyOf(b)
+	return unsafe.String(unsafe.SliceData(out), len(out))
 }

@@ -96,7 +96,7 @@ func (p *parser) parseStringParts() token.Pos {
 			}
 			value := p.str[t.off:t.end]
 			if t.flag {
-				value = unescape(value)
+				value = p.unescape(value)
 			}
 			txt := p.a.texts.alloc()
 			*txt = ast.Text{Start: p.pos(t.off), Stop: p.pos(t.end), Value: value}
@@ -135,16 +135,37 @@ func (p *parser) partsFrom(base int) []ast.StringPart {
 // \n \r \t, any other \c is c, and a raw CR or CR LF becomes LF. Text
 // without escapes is returned as it is, sharing its memory.
 func unescape(b string) string {
+	i := escapeIndex(b)
+	if i == len(b) {
+		return b
+	}
+	return string(appendUnescaped(make([]byte, 0, len(b)), b, i))
+}
+
+// unescape is the package's unescape with the decoded text in p's byte
+// arena: one allocation per chunk rather than per string.
+func (p *parser) unescape(b string) string {
+	i := escapeIndex(b)
+	if i == len(b) {
+		return b
+	}
+	p.stripBuf = appendUnescaped(p.stripBuf[:0], b, i)
+	return p.a.str(p.stripBuf)
+}
+
+// escapeIndex returns the offset of the first byte of b that unescape
+// decodes, or len(b).
+func escapeIndex(b string) int {
 	i := 0
 	for i < len(b) && b[i] != '\\' && b[i] != '\r' {
 		i++
 	}
-	if i == len(b) {
-		return b
-	}
-	var sb strings.Builder
-	sb.Grow(len(b))
-	sb.WriteString(b[:i])
+	return i
+}
+
+// appendUnescaped appends to dst b decoded, b[:i] having no escapes.
+func appendUnescaped(dst []byte, b string, i int) []byte {
+	dst = append(dst, b[:i]...)
 	for ; i < len(b); i++ {
 		c := b[i]
 		switch c {
@@ -162,17 +183,17 @@ func unescape(b string) string {
 			case 't':
 				c = '\t'
 			}
-			sb.WriteByte(c)
+			dst = append(dst, c)
 		case '\r':
-			sb.WriteByte('\n')
+			dst = append(dst, '\n')
 			if i+1 < len(b) && b[i+1] == '\n' {
 				i++
 			}
 		default:
-			sb.WriteByte(c)
+			dst = append(dst, c)
 		}
 	}
-	return sb.String()
+	return dst
 }
 
 // indPart is one token of an indented string before indentation stripping.
@@ -201,7 +222,7 @@ func (p *parser) parseIndString() *ast.String {
 		case tIND_STR:
 			part := indPart{off: t.off, end: t.end, ind: t.flag}
 			if !t.flag {
-				part.value = indEscape(p.str[t.off:t.end])
+				part.value = p.indEscape(p.str[t.off:t.end])
 			}
 			p.indStack = append(p.indStack, part)
 			continue
@@ -232,7 +253,7 @@ func (p *parser) parseIndString() *ast.String {
 
 // indEscape returns the value of an IND_STR token that is not a text run:
 // ”$ is "$", ”' is "”", ”\c is unescaped c, and a lone $ or ' is itself.
-func indEscape(b string) string {
+func (p *parser) indEscape(b string) string {
 	switch {
 	case len(b) == 1:
 		return b
@@ -241,7 +262,7 @@ func indEscape(b string) string {
 	case b[2] == '\'':
 		return "''"
 	}
-	return unescape(b[2:])
+	return p.unescape(b[2:])
 }
 
 // stripIndentation removes the common indentation of an indented string's
@@ -333,7 +354,7 @@ func (p *parser) stripIndentation(parts []indPart) []ast.StringPart {
 		}
 		s := text
 		if dropped {
-			s = string(buf)
+			s = p.a.str(buf)
 		}
 		if i == len(parts)-1 {
 			// Remove the last line if it is empty and only spaces.
