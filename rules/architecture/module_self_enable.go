@@ -112,9 +112,8 @@ func checkSelfEnable(pass *analysis.Pass, l *layout.Layout, m *module.Model, mod
 			main = e
 		}
 	}
-	guardText := "config." + module.PathString(main.Path)
 
-	var rest []*module.Def
+	rest := make([]*module.Def, 0, len(mod.Defs))
 	for _, d := range mod.Defs {
 		if e := c.enableAt(d.Path); e != nil {
 			// (c) the module sets its own enable option.
@@ -130,8 +129,12 @@ func checkSelfEnable(pass *analysis.Pass, l *layout.Layout, m *module.Model, mod
 		rest = append(rest, d)
 	}
 	// (b) configuration outside the condition on the enable option.
+	var guardText string // spelled out when needed: most modules are fine
 	bad := func(d *module.Def) bool { return !plumbing(d) && !c.own(d.Path) && !c.guarded(d, nil) }
-	for _, g := range groupDefs(rest, bad) {
+	for i, g := range groupDefs(rest, bad) {
+		if i == 0 {
+			guardText = "config." + module.PathString(main.Path)
+		}
 		it, takes := "it", "it takes"
 		if g.verb() == "are" {
 			it, takes = "them", "they take"
@@ -170,6 +173,15 @@ func valueOf(d *module.Def) ast.Expr { return d.Value }
 type unitCheck struct {
 	options []*module.Option
 	enables []*module.Option
+
+	// The last answer of condsGuard: the definitions written under the
+	// same conditions share their slice, and come one after the other.
+	last struct {
+		conds  *module.Cond
+		n      int
+		except *module.Option
+		guard  bool
+	}
 }
 
 // enableAt returns the unit's enable option declared at p, or nil.
@@ -239,6 +251,20 @@ func (c *unitCheck) guarded(d *module.Def, except *module.Option) bool {
 }
 
 func (c *unitCheck) condsGuard(conds []module.Cond, except *module.Option) bool {
+	if len(conds) == 0 {
+		return false
+	}
+	l := &c.last
+	if l.conds == &conds[0] && l.n == len(conds) && l.except == except {
+		return l.guard
+	}
+	guard := c.condsGuardOf(conds, except)
+	l.conds, l.n, l.except, l.guard = &conds[0], len(conds), except, guard
+	return guard
+}
+
+// condsGuardOf is condsGuard, uncached.
+func (c *unitCheck) condsGuardOf(conds []module.Cond, except *module.Option) bool {
 	for _, cond := range conds {
 		if cond.Opaque {
 			return true
