@@ -45,14 +45,16 @@ func BuildResolved(f *analysis.File, info *scope.Info) *Module {
 		info = scope.Resolve(f.AST)
 	}
 	a := chunkPool.Get().(*chunks)
-	b := &builder{m: m, a: a, r: &resolver{info: info}, src: f.Src, base: baseOf(f), path: a.path[:0], keys: a.keyList[:0]}
+	b := &builder{m: m, a: a, r: &resolver{info: info}, src: f.Src, base: baseOf(f), path: a.path[:0], keys: a.keyList[:0], defs: a.defList[:0]}
 	b.top(f.AST.Expr)
+	b.finishDefs()
 	b.collectUses(f.AST.Expr)
 	m.kind = m.scanKinds()
 	// The scratch goes back without what it pointed at.
 	clear(b.path[:cap(b.path)])
 	clear(b.keys[:cap(b.keys)])
-	a.path, a.keyList = b.path[:0], b.keys[:0]
+	clear(b.defs[:cap(b.defs)])
+	a.path, a.keyList, a.defList = b.path[:0], b.keys[:0], b.defs[:0]
 	chunkPool.Put(a)
 	return m
 }
@@ -62,6 +64,7 @@ type builder struct {
 	a    *chunks
 	path []string       // scratch: the path being walked (see names)
 	keys []ast.AttrName // scratch: its attribute names
+	defs []*Def         // scratch: the definitions, until finishDefs
 	r    *resolver
 	src  []byte
 	base int
@@ -154,7 +157,7 @@ func (b *builder) moduleSet(s *ast.AttrSet) {
 				p, _ := b.names(nil, nil, d.Names[i:i+1])
 				def := b.def()
 				*def = Def{Path: b.keepPath(p), In: b.binding(d.Names[i:i+1], nil)}
-				b.m.Defs = append(b.m.Defs, def)
+				b.addDef(def)
 			}
 		}
 	}
@@ -210,6 +213,20 @@ func (b *builder) keep(p []string, keys []ast.AttrName) ([]string, []ast.AttrNam
 
 // def returns a new definition, cut from the builder's chunks.
 func (b *builder) def() *Def { return b.a.def() }
+
+// addDef adds a definition to the module. Definitions are gathered in
+// scratch space and copied out at their number by finishDefs: growing the
+// module's slice by doubling copied them about twice and left a third of
+// its capacity unused.
+func (b *builder) addDef(d *Def) { b.defs = append(b.defs, d) }
+
+// finishDefs sets the module's definitions to those added (nil if none).
+func (b *builder) finishDefs() {
+	if len(b.defs) > 0 {
+		b.m.Defs = b.a.defPtrs(len(b.defs))
+		copy(b.m.Defs, b.defs)
+	}
+}
 
 // binding returns the binding of names (not empty) inside parent. names
 // is the tree's own slice: nothing is copied.
@@ -269,10 +286,11 @@ func (b *builder) condition(kind CondKind, e ast.Expr, negated bool) Cond {
 // Each binding is followed once, so a chain of bindings that each use the
 // previous one twice cannot blow up.
 func (b *builder) refs(e ast.Expr, depth int) []Ref {
-	return b.refsSeen(e, depth, make(map[*scope.Binding]bool))
+	var seen map[*scope.Binding]bool // made when a binding is followed: most conditions follow none
+	return b.refsSeen(e, depth, &seen)
 }
 
-func (b *builder) refsSeen(e ast.Expr, depth int, seen map[*scope.Binding]bool) []Ref {
+func (b *builder) refsSeen(e ast.Expr, depth int, seen *map[*scope.Binding]bool) []Ref {
 	var out []Ref
 	if depth > maxAlias {
 		return nil
@@ -285,8 +303,11 @@ func (b *builder) refsSeen(e ast.Expr, depth int, seen map[*scope.Binding]bool) 
 				return false
 			}
 			if id, ok := x.(*ast.Ident); ok {
-				if bd := b.r.binding(id); bd != nil && (bd.Kind == scope.Let || bd.Kind == scope.Rec) && bd.Value != nil && !seen[bd] {
-					seen[bd] = true
+				if bd := b.r.binding(id); bd != nil && (bd.Kind == scope.Let || bd.Kind == scope.Rec) && bd.Value != nil && !(*seen)[bd] {
+					if *seen == nil {
+						*seen = make(map[*scope.Binding]bool)
+					}
+					(*seen)[bd] = true
 					out = append(out, b.refsSeen(bd.Value, depth+1, seen)...)
 				}
 			}

@@ -21,11 +21,15 @@ type chunks struct {
 	bindings []Binding
 	strs     []string
 	names    []ast.AttrName
+	ptrs     []*Def
+	els      []Elem
+	elLists  [][]Elem
 
 	// Scratch space of the file's builder, reused from file to file
 	// (inline modules' builders have their own).
 	path    []string
 	keyList []ast.AttrName
+	defList []*Def
 	seen    map[string]bool // collectUses's, cleared per module
 	walk    []ast.Node      // collectUses's stack
 }
@@ -37,6 +41,7 @@ const (
 	defChunk     = 128
 	bindingChunk = 512
 	nameChunk    = 1024
+	elemChunk    = 256
 )
 
 func (c *chunks) def() *Def {
@@ -79,4 +84,42 @@ func (c *chunks) keys(n int) []ast.AttrName {
 	i := len(c.names)
 	c.names = c.names[:i+n]
 	return c.names[i : i+n : i+n]
+}
+
+// defPtrs returns a slice of n definition pointers.
+func (c *chunks) defPtrs(n int) []*Def {
+	if n > nameChunk/8 {
+		return make([]*Def, n)
+	}
+	if len(c.ptrs)+n > cap(c.ptrs) {
+		c.ptrs = make([]*Def, 0, nameChunk)
+	}
+	i := len(c.ptrs)
+	c.ptrs = c.ptrs[:i+n]
+	return c.ptrs[i : i+n : i+n]
+}
+
+// elems returns a slice of n list elements.
+func (c *chunks) elems(n int) []Elem {
+	if n == 0 {
+		return make([]Elem, 0) // not nil, as before
+	}
+	if n > elemChunk/8 {
+		return make([]Elem, n)
+	}
+	if len(c.els)+n > cap(c.els) {
+		c.els = make([]Elem, 0, elemChunk)
+	}
+	i := len(c.els)
+	c.els = c.els[:i+n]
+	return c.els[i : i+n : i+n]
+}
+
+// elemList returns a new, empty list of elements for a definition.
+func (c *chunks) elemList() *[]Elem {
+	if len(c.elLists) == cap(c.elLists) {
+		c.elLists = make([][]Elem, 0, defChunk)
+	}
+	c.elLists = c.elLists[:len(c.elLists)+1]
+	return &c.elLists[len(c.elLists)-1]
 }

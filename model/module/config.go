@@ -24,7 +24,7 @@ func (b *builder) config(e ast.Expr, p []string, keys []ast.AttrName, ctx *defCo
 			b.inline(v, p)
 			d := b.def()
 			*d = Def{Path: b.keepPath(p), Value: e, ctx: ctx, In: in}
-			b.m.Defs = append(b.m.Defs, d)
+			b.addDef(d)
 			return
 		}
 	}
@@ -87,10 +87,10 @@ func (b *builder) config(e ast.Expr, p []string, keys []ast.AttrName, ctx *defCo
 	d := b.def()
 	*d = Def{Path: b.keepPath(p), Value: e, ctx: ctx, In: in}
 	if b.listy(e) {
-		el := b.elems(e, nil, 0)
-		d.elems = &el
+		d.elems = b.a.elemList()
+		*d.elems = b.elems(e, nil, 0)
 	}
-	b.m.Defs = append(b.m.Defs, d)
+	b.addDef(d)
 }
 
 // set flattens the bindings of an attribute set value.
@@ -108,7 +108,7 @@ func (b *builder) set(s *ast.AttrSet, p []string, keys []ast.AttrName, ctx *defC
 				np, _ := b.names(p, keys, d.Names[i:i+1])
 				def := b.def()
 				*def = Def{Path: b.keepPath(np), ctx: ctx, In: b.binding(d.Names[i:i+1], in)}
-				b.m.Defs = append(b.m.Defs, def)
+				b.addDef(def)
 			}
 		}
 	}
@@ -189,9 +189,9 @@ func (b *builder) elems(e ast.Expr, conds []Cond, depth int) []Elem {
 	case *ast.With:
 		return b.elems(x.Body, conds, depth+1)
 	case *ast.List:
-		out := make([]Elem, 0, len(x.Elems))
-		for _, el := range x.Elems {
-			out = append(out, Elem{Value: el, Conds: conds})
+		out := b.a.elems(len(x.Elems))
+		for i, el := range x.Elems {
+			out[i] = Elem{Value: el, Conds: conds}
 		}
 		return out
 	case *ast.Binary:
@@ -255,6 +255,7 @@ func (b *builder) inline(e ast.Expr, p []string) {
 		inlineDepth: b.inlineDepth + 1,
 	}
 	sub.top(e)
+	sub.finishDefs()
 	sub.collectUses(e)
 	sub.m.kind = sub.m.scanKinds()
 	b.m.Inline = append(b.m.Inline, sub.m)
