@@ -30,7 +30,7 @@ import (
 // program that drops its trees gets the memory back.
 const (
 	minChunk = 512
-	maxChunk = 16 << 10
+	maxChunk = 32 << 10
 	genBytes = 2 << 20
 )
 

@@ -140,7 +140,8 @@ func TestMayBeLambda(t *testing.T) {
 	}
 	decided := 0
 	for _, src := range inputs {
-		p := &parser{exprBrace: -1, emptySetEnd: -1}
+		p := new(parser)
+		p.reset()
 		p.s = scanner{src: []byte(src)}
 		for p.next(); p.tok.kind != tEOF; p.next() {
 			if p.tok.kind != tID || p.mayBeLambda() {

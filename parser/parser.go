@@ -141,8 +141,7 @@ const maxScratch = 1 << 12
 // reset prepares p for a new file, keeping its allocation state and the
 // storage of its scratch stacks.
 func (p *parser) reset() {
-	*p = parser{
-		a:           p.a,
+	p.fileState = fileState{
 		bindStack:   keep(p.bindStack),
 		elemStack:   keep(p.elemStack),
 		nameStack:   keep(p.nameStack),
@@ -223,13 +222,20 @@ func lineStarts(a *arena[int], src []byte) []int {
 
 // parser holds the state of one parse.
 type parser struct {
+	a allocs // outlives the file (see Parser)
+	fileState
+}
+
+// fileState is the part of a parser's state that reset starts afresh for
+// each file. It is apart from the allocation state, which is large (a
+// slab per node type): reset then writes only what it must.
+type fileState struct {
 	fset *token.FileSet
 	base int
 	src  []byte
 	str  string // src as a string, for substrings
 	mode Mode
 	s    scanner
-	a    allocs
 	// bindStack and elemStack collect the bindings and list elements
 	// being parsed, for all nesting levels (see parseBinds).
 	bindStack []ast.Binding
