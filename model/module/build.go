@@ -50,10 +50,11 @@ func BuildResolved(f *analysis.File, info *scope.Info) *Module {
 	b.finishDefs()
 	b.collectUses(f.AST.Expr)
 	m.kind = m.scanKinds()
-	// The scratch goes back without what it pointed at.
-	clear(b.path[:cap(b.path)])
-	clear(b.keys[:cap(b.keys)])
-	clear(b.defs[:cap(b.defs)])
+	// The scratch goes back without what it pointed at. Only what this
+	// file wrote needs clearing: the rest was cleared before.
+	clear(b.path[:b.high])
+	clear(b.keys[:b.high])
+	clear(b.defs)
 	a.path, a.keyList, a.defList = b.path[:0], b.keys[:0], b.defs[:0]
 	chunkPool.Put(a)
 	return m
@@ -65,6 +66,7 @@ type builder struct {
 	path []string       // scratch: the path being walked (see names)
 	keys []ast.AttrName // scratch: its attribute names
 	defs []*Def         // scratch: the definitions, until finishDefs
+	high int            // the longest path and keys were, for clearing them
 	r    *resolver
 	src  []byte
 	base int
@@ -182,6 +184,7 @@ func (b *builder) names(p []string, keys []ast.AttrName, names []ast.AttrName) (
 		nk = append(nk, n)
 	}
 	b.path, b.keys = np, nk
+	b.high = max(b.high, len(np))
 	return np, nk
 }
 
@@ -324,6 +327,9 @@ func (b *builder) refsSeen(e ast.Expr, depth int, seen *map[*scope.Binding]bool)
 // "config.a.b.enable".
 func (b *builder) render(e ast.Expr) string {
 	var sb strings.Builder
+	// Room for the text and a config path spelled out: one allocation
+	// for most conditions.
+	sb.Grow(max(int(e.End()-e.Pos()), 0) + 32)
 	b.renderTo(&sb, e, 0)
 	return sb.String()
 }
@@ -333,7 +339,7 @@ func (b *builder) renderTo(sb *strings.Builder, e ast.Expr, depth int) {
 		sb.WriteString("…")
 		return
 	}
-	if p, ok := b.r.configPath(e); ok {
+	if p, ok := b.r.scratchConfigPath(e); ok {
 		sb.WriteString("config")
 		for _, s := range p {
 			sb.WriteString(".")

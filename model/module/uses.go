@@ -30,7 +30,7 @@ func (b *builder) collectUses(root ast.Expr) {
 	clear(seen)
 	w := usesWalker{b: b, seen: seen, first: len(b.m.Uses), cands: cands, stack: b.a.walk[:0]}
 	w.run(root)
-	clear(w.stack[:cap(w.stack)])
+	clear(w.stack[:w.high]) // the rest was cleared before
 	b.a.walk = w.stack[:0]
 }
 
@@ -42,6 +42,7 @@ type usesWalker struct {
 	key   []byte          // a path dotted, looked up without allocating
 	cands []token.Pos
 	stack []ast.Node
+	high  int // the deepest the stack was
 }
 
 // may reports whether a candidate identifier starts in [pos, end).
@@ -57,6 +58,7 @@ func (w *usesWalker) push(n ast.Node) {
 		return
 	}
 	w.stack = append(w.stack, n)
+	w.high = max(w.high, len(w.stack))
 }
 
 // pushExpr is push for an Expr field: a nil interface is not a node.
@@ -68,6 +70,7 @@ func (w *usesWalker) pushExpr(e ast.Expr) {
 
 func (w *usesWalker) run(root ast.Expr) {
 	w.stack = append(w.stack, root)
+	w.high = max(w.high, len(w.stack))
 	for len(w.stack) > 0 {
 		n := w.stack[len(w.stack)-1]
 		w.stack = w.stack[:len(w.stack)-1]
