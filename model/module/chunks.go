@@ -32,6 +32,7 @@ type chunks struct {
 	defList []*Def
 	seen    map[string]bool // collectUses's, cleared per module
 	walk    []ast.Node      // collectUses's stack
+	useList []Ref           // collectUses's uses
 }
 
 var chunkPool = sync.Pool{New: func() any { return new(chunks) }}

@@ -28,17 +28,23 @@ func (b *builder) collectUses(root ast.Expr) {
 	}
 	seen := b.a.seen
 	clear(seen)
-	w := usesWalker{b: b, seen: seen, first: len(b.m.Uses), cands: cands, stack: b.a.walk[:0]}
+	w := usesWalker{b: b, seen: seen, cands: cands, stack: b.a.walk[:0], uses: b.a.useList[:0]}
 	w.run(root)
+	if len(w.uses) > 0 {
+		// Kept at their number: the module keeps them as long as the model.
+		b.m.Uses = append(make([]Ref, 0, len(b.m.Uses)+len(w.uses)), b.m.Uses...)
+		b.m.Uses = append(b.m.Uses, w.uses...)
+	}
 	clear(w.stack[:w.high]) // the rest was cleared before
-	b.a.walk = w.stack[:0]
+	clear(w.uses)
+	b.a.walk, b.a.useList = w.stack[:0], w.uses[:0]
 }
 
 // usesWalker is collectUses's walk.
 type usesWalker struct {
 	b     *builder
 	seen  map[string]bool // the uses dotted, once there are many
-	first int             // the first of the uses this walk records
+	uses  []Ref           // the uses found, in scratch space
 	key   []byte          // a path dotted, looked up without allocating
 	cands []token.Pos
 	stack []ast.Node
@@ -189,7 +195,7 @@ func (w *usesWalker) use(e ast.Expr) bool {
 	if len(p) == 0 || w.seenBefore(p) {
 		return true
 	}
-	w.b.m.Uses = append(w.b.m.Uses, Ref(w.b.keepPath(p)))
+	w.uses = append(w.uses, Ref(w.b.keepPath(p)))
 	return true
 }
 
@@ -217,7 +223,7 @@ func (w *usesWalker) candidate(e ast.Expr) bool {
 // they always were. A module refers to a handful of paths: they are
 // compared one by one, and put in a set only when there are many.
 func (w *usesWalker) seenBefore(p Ref) bool {
-	uses := w.b.m.Uses[w.first:]
+	uses := w.uses
 	if len(uses) < maxScan {
 		for _, u := range uses {
 			if dottedEqual(u, p) {
