@@ -2,6 +2,7 @@ package parser
 
 import (
 	"bytes"
+	"math/rand/v2"
 	"os"
 	"path/filepath"
 	"testing"
@@ -30,6 +31,24 @@ func TestLexFastPathsMatchSlow(t *testing.T) {
 		inputs[filepath.Base(fn)] = string(src)
 	}
 	inputs["synthetic"] = string(syntheticSource(1 << 14))
+	// Random runs of names joined by the characters that decide between
+	// identifiers, paths and URIs, so that the hints the fast path keeps
+	// (no path or URI before some offset) meet every kind of run.
+	rng := rand.New(rand.NewPCG(3, 4))
+	names := []string{"a", "b9", "_c", "1", "d'", "e-f"}
+	joins := []string{".", "+", "-", "_", ".", "."}
+	ends := []string{":", "/", " ", "\n", ".", ":x", "/y", "${"}
+	var random []byte
+	for range 1 << 13 {
+		for n := rng.IntN(5); n >= 0; n-- {
+			random = append(random, names[rng.IntN(len(names))]...)
+			if n > 0 {
+				random = append(random, joins[rng.IntN(len(joins))]...)
+			}
+		}
+		random = append(random, ends[rng.IntN(len(ends))]...)
+	}
+	inputs["random"] = string(random)
 	for name, src := range inputs {
 		t.Run(name, func(t *testing.T) {
 			fast := scanner{src: []byte(src)}

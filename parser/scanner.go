@@ -237,8 +237,21 @@ func (s *scanner) lexCode(i int) (tokKind, int) {
 // scheme run not followed by ':' no URI.
 func (s *scanner) noPathOrURI(i int) bool {
 	src := s.src
-	if i >= s.noPathUntil {
-		k := i + 1
+	pathDone, uriDone := i < s.noPathUntil, i < s.noURIUntil
+	if pathDone && uriDone {
+		return true
+	}
+	// Scheme characters are path characters too: the path run goes on
+	// from the end of the scheme run, which is scanned once for both.
+	k := i + 1
+	scheme := !uriDone && is(src[i], cLetter)
+	if scheme {
+		for k < len(src) && is(src[k], cScheme) {
+			k++
+		}
+	}
+	schemeEnd := k
+	if !pathDone {
 		for k < len(src) && is(src[k], cPath) {
 			k++
 		}
@@ -247,18 +260,11 @@ func (s *scanner) noPathOrURI(i int) bool {
 		}
 		s.noPathUntil = k
 	}
-	if i >= s.noURIUntil {
-		if !is(src[i], cLetter) {
+	if !uriDone {
+		if !scheme || schemeEnd < len(src) && src[schemeEnd] == ':' {
 			return false
 		}
-		k := i + 1
-		for k < len(src) && is(src[k], cScheme) {
-			k++
-		}
-		if k < len(src) && src[k] == ':' {
-			return false
-		}
-		s.noURIUntil = k
+		s.noURIUntil = schemeEnd
 	}
 	return true
 }
