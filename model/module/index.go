@@ -40,6 +40,11 @@ type stringIndex struct {
 // NewIndex indexes options.
 func NewIndex(opts []*Option) *Index {
 	ix := &Index{children: make(map[edge]int32, len(opts)), exact: []bool{false}, opts: opts}
+	// Options come a module at a time and a module's share a namespace:
+	// the nodes of the previous option's path are reused for the segments
+	// it shares, instead of looking each up again.
+	var prev []string
+	var prevNodes []int32 // prevNodes[i]: the node of prev[:i+1]
 	for _, o := range opts {
 		if dynamicPath(o.Path) {
 			ix.dynamic = append(ix.dynamic, o)
@@ -50,7 +55,15 @@ func NewIndex(opts []*Option) *Index {
 		// identifiers is an option's path there too.
 		node := int32(0)
 		plain := true
-		for _, s := range o.Path {
+		shared := 0
+		for shared < len(prevNodes) && shared < len(o.Path) && o.Path[shared] == prev[shared] {
+			shared++
+		}
+		if shared > 0 {
+			node = prevNodes[shared-1]
+		}
+		prevNodes = prevNodes[:shared]
+		for _, s := range o.Path[shared:] {
 			if !isIdent(s) {
 				plain = false
 				break
@@ -63,7 +76,9 @@ func NewIndex(opts []*Option) *Index {
 				ix.exact = append(ix.exact, false)
 			}
 			node = next
+			prevNodes = append(prevNodes, node)
 		}
+		prev = o.Path
 		if plain && len(o.Path) > 0 {
 			ix.exact[node] = true
 		}

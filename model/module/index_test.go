@@ -67,6 +67,12 @@ func TestIndexMatchesStrings(t *testing.T) {
 		{{Path: []string{"a.b"}}, {Path: []string{"kea/hosts", "a"}}, {Path: nil}},
 		{{Path: []string{"a", Dynamic, "c"}}, {Path: []string{"b", "c", "enable"}}, {Path: []string{""}}},
 		{{Path: []string{`"a"`, "b"}}, {Path: []string{"a"}}},
+		// Consecutive options sharing segments (NewIndex reuses the
+		// previous option's nodes), some broken by non-identifiers.
+		{{Path: []string{"a", "b", "c"}}, {Path: []string{"a", "b", "enable"}}, {Path: []string{"a", "b"}}, {Path: []string{"a", "c"}}},
+		{{Path: []string{"a", "1x", "c"}}, {Path: []string{"a", "1x", "b"}}, {Path: []string{"a", "b", "c"}}, {Path: []string{"a", "b"}}},
+		{{Path: []string{"b", "c"}}, {Path: []string{"b", Dynamic, "c"}}, {Path: []string{"b", "c", "enable"}}, {Path: nil}, {Path: []string{"b", "c", "a"}}},
+		{{Path: []string{"a", "a.b", "c"}}, {Path: []string{"a", "a.b", "enable"}}, {Path: []string{"a", "b", "a"}}, {Path: []string{"c"}}, {Path: []string{"c", "a"}}},
 	}
 	for i, opts := range optionSets {
 		ix := NewIndex(opts)
