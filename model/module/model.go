@@ -578,17 +578,23 @@ func (du *dirUnits) build(sibs []*Module) {
 	du.byNS = make(map[uint64][]int32)
 	for i, sib := range sibs {
 		var last uint64
+		var lastNS []string // the namespace hashed to last
 		for j, o := range sib.Options {
 			if len(o.Path) < 2 {
 				continue // no namespace: Module.uses is false
 			}
-			h := hashStart
-			for _, s := range o.Path[:len(o.Path)-1] {
-				if s == Dynamic {
-					du.dynamic = true
+			ns := o.Path[:len(o.Path)-1]
+			h := last
+			if !equalStrings(ns, lastNS) {
+				h = hashStart
+				for _, s := range ns {
+					if s == Dynamic {
+						du.dynamic = true
+					}
+					h = hashSegment(h, s)
 				}
-				h = hashSegment(h, s)
 			}
+			lastNS = ns
 			du.longest = max(du.longest, len(o.Path)-1)
 			if j > 0 && h == last {
 				continue // the usual case: options share a namespace

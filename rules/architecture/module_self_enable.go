@@ -63,7 +63,7 @@ func runModuleSelfEnable(pass *analysis.Pass) (any, error) {
 	if l == nil || m == nil || !l.Has[l.Folders.Modules] {
 		return nil, nil
 	}
-	ns := namespace(m, l)
+	ns := &lazyNamespace{m: m, l: l}
 	for _, mod := range filesOfKind(pass, l, m, layout.Module) {
 		if path.Dir(mod.Path) == l.Folders.Modules && path.Base(mod.Path) == "default.nix" {
 			continue
@@ -78,7 +78,7 @@ func runModuleSelfEnable(pass *analysis.Pass) (any, error) {
 	return nil, nil
 }
 
-func checkSelfEnable(pass *analysis.Pass, l *layout.Layout, m *module.Model, mod *module.Module, ns string) {
+func checkSelfEnable(pass *analysis.Pass, l *layout.Layout, m *module.Model, mod *module.Module, ns *lazyNamespace) {
 	unit := m.UnitOptions(mod)
 	var enables []*module.Option
 	for _, o := range unit {
@@ -149,7 +149,7 @@ func checkSelfEnable(pass *analysis.Pass, l *layout.Layout, m *module.Model, mod
 
 // checkActivation is case (d): a module with no enable option that turns
 // something on unconditionally.
-func checkActivation(pass *analysis.Pass, l *layout.Layout, mod *module.Module, ns string) {
+func checkActivation(pass *analysis.Pass, l *layout.Layout, mod *module.Module, ns *lazyNamespace) {
 	for _, d := range mod.Defs {
 		if len(d.Path) < 2 || d.Path[len(d.Path)-1] != "enable" || len(d.Conds()) > 0 {
 			continue
@@ -161,9 +161,25 @@ func checkActivation(pass *analysis.Pass, l *layout.Layout, mod *module.Module, 
 		pass.Report(analysis.Diagnostic{
 			Pos: d.KeyPos(), End: d.End(),
 			Message: fmt.Sprintf("module turns on %s when it is imported; declare an option %s and wrap this config in lib.mkIf cfg.enable, then enable it from a role (%s)",
-				what, suggestedOption(ns, l, mod.Path), selfEnablePrinciple),
+				what, suggestedOption(ns.get(), l, mod.Path), selfEnablePrinciple),
 		})
 	}
+}
+
+// lazyNamespace is the repository's namespace, counted when a finding
+// first needs it: counting looks at every option of the repository.
+type lazyNamespace struct {
+	m    *module.Model
+	l    *layout.Layout
+	done bool
+	ns   string
+}
+
+func (n *lazyNamespace) get() string {
+	if !n.done {
+		n.ns, n.done = namespace(n.m, n.l), true
+	}
+	return n.ns
 }
 
 // valueOf returns a definition's value, nil for an inherited name.
