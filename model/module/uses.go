@@ -328,10 +328,10 @@ func (r *resolver) configCandidates() []token.Pos {
 	if r.info == nil {
 		return nil
 	}
-	memo := make(map[*scope.Binding]int8, len(r.info.Bindings))
+	var memo map[*scope.Binding]int8 // made at the first let or rec binding followed
 	var out []token.Pos
 	for _, b := range r.info.Bindings {
-		if len(b.Uses) == 0 || !r.mayBeConfig(r.follow(b), memo) {
+		if len(b.Uses) == 0 || !r.mayBeConfig(r.follow(b), &memo) {
 			continue
 		}
 		for _, id := range b.Uses {
@@ -349,7 +349,7 @@ func (r *resolver) configCandidates() []token.Pos {
 // its answer is the same from wherever a chain of bindings is entered: a
 // binding is followed once, a chain ends in config, elsewhere or in a
 // cycle.
-func (r *resolver) mayBeConfig(b *scope.Binding, memo map[*scope.Binding]int8) bool {
+func (r *resolver) mayBeConfig(b *scope.Binding, memo *map[*scope.Binding]int8) bool {
 	if b == nil {
 		return false
 	}
@@ -360,10 +360,13 @@ func (r *resolver) mayBeConfig(b *scope.Binding, memo map[*scope.Binding]int8) b
 	default:
 		return false
 	}
-	if v, ok := memo[b]; ok {
+	if v, ok := (*memo)[b]; ok {
 		return v > 0
 	}
-	memo[b] = -1
+	if *memo == nil {
+		*memo = make(map[*scope.Binding]int8)
+	}
+	(*memo)[b] = -1
 	e := b.From
 	if e == nil {
 		e = b.Value
@@ -383,7 +386,7 @@ func (r *resolver) mayBeConfig(b *scope.Binding, memo map[*scope.Binding]int8) b
 		break
 	}
 	if ok {
-		memo[b] = 1
+		(*memo)[b] = 1
 	}
 	return ok
 }
