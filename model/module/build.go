@@ -301,8 +301,8 @@ func (b *builder) refsSeen(e ast.Expr, depth int, seen *map[*scope.Binding]bool)
 	ast.Inspect(e, func(n ast.Node) bool {
 		switch x := n.(type) {
 		case *ast.Ident, *ast.Select:
-			if p, ok := b.r.configPath(x.(ast.Expr)); ok {
-				out = append(out, p)
+			if p, ok := b.r.scratchConfigPath(x.(ast.Expr)); ok {
+				out = append(out, b.keepRef(p))
 				return false
 			}
 			if id, ok := x.(*ast.Ident); ok {
@@ -320,6 +320,16 @@ func (b *builder) refsSeen(e ast.Expr, depth int, seen *map[*scope.Binding]bool)
 		return true
 	})
 	return out
+}
+
+// keepRef copies a config path built in the resolver's scratch, into a
+// slice of exactly its size cut from the builder's chunks (an empty one
+// for `config` itself, not nil, as before).
+func (b *builder) keepRef(p Ref) Ref {
+	if len(p) == 0 {
+		return make(Ref, 0)
+	}
+	return Ref(b.keepPath(p))
 }
 
 // render prints an expression with config references spelled out from

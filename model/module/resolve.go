@@ -17,7 +17,7 @@ const maxAlias = 32
 type resolver struct {
 	info *scope.Info
 
-	scratch Ref // configPath's buffer
+	scratch Ref // scratchConfigPath's buffer
 
 	cands     []token.Pos // configCandidates's result
 	candsDone bool
@@ -151,24 +151,12 @@ func (r *resolver) libFuncDepth(e ast.Expr, depth int) string {
 	return ""
 }
 
-// configPath returns the attribute path below the module's `config`
-// argument that e denotes: `config.a.b`, `cfg` with `cfg = config.a.b;`,
-// `x` with `inherit (config.a) x;`. The path is built in the resolver's
-// scratch buffer and copied out once, at its size: most expressions asked
-// about are not config paths, and those that are cross aliases.
-func (r *resolver) configPath(e ast.Expr) (Ref, bool) {
-	p, ok := r.appendConfigPath(r.scratch[:0], e, 0)
-	r.scratch = p[:0]
-	if !ok {
-		return nil, false
-	}
-	out := make(Ref, len(p))
-	copy(out, p)
-	return out, true
-}
-
-// scratchConfigPath is configPath without the copy: the result is valid
-// until the next call.
+// scratchConfigPath returns the attribute path below the module's
+// `config` argument that e denotes: `config.a.b`, `cfg` with
+// `cfg = config.a.b;`, `x` with `inherit (config.a) x;`. The path is built
+// in the resolver's scratch buffer and valid until the next call: most
+// expressions asked about are not config paths, and those kept are copied
+// out by the builder, at their size.
 func (r *resolver) scratchConfigPath(e ast.Expr) (Ref, bool) {
 	p, ok := r.appendConfigPath(r.scratch[:0], e, 0)
 	r.scratch = p[:0]
