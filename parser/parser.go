@@ -334,17 +334,25 @@ func (p *parser) expect(k tokKind) (int, bool) {
 
 // enter charges cost to the nesting budget; it reports false (and the
 // caller returns at once) when the budget is exhausted.
+//
+// It is called for most nodes: the rare bail-out is a function of its
+// own, so that enter is inlined.
 func (p *parser) enter(cost int) bool {
 	p.depth += cost
 	if p.depth > maxDepth && !p.bailed {
-		off := p.tok.off
-		p.syncing = false
-		p.errorAt(off, off, "memory exhausted: expression nested too deeply")
-		p.bailed = true
-		p.s.off = len(p.s.src)
-		p.tok = item{kind: tEOF, off: len(p.s.src), end: len(p.s.src)}
+		p.bail()
 	}
 	return !p.bailed
+}
+
+// bail reports the nesting limit and skips the rest of the input.
+func (p *parser) bail() {
+	off := p.tok.off
+	p.syncing = false
+	p.errorAt(off, off, "memory exhausted: expression nested too deeply")
+	p.bailed = true
+	p.s.off = len(p.s.src)
+	p.tok = item{kind: tEOF, off: len(p.s.src), end: len(p.s.src)}
 }
 
 func (p *parser) leave(cost int) { p.depth -= cost }
