@@ -242,14 +242,6 @@ type oneString struct {
 	parts [1]ast.StringPart
 }
 
-// newAttrPath returns a path holding first.
-func (a *allocs) newAttrPath(first ast.AttrName) *ast.AttrPath {
-	p := a.onePaths.alloc()
-	p.names[0] = first
-	p.path.Names = p.names[:]
-	return &p.path
-}
-
 // oneText returns a one-element part list holding t.
 func (a *allocs) oneText(t *ast.Text) []ast.StringPart {
 	return a.parts.one(t)

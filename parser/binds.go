@@ -129,7 +129,13 @@ func (p *parser) parseInherit() (b ast.Binding, ok bool) {
 func (p *parser) parseAttrPath() *ast.AttrPath {
 	first := p.parseAttrName()
 	if p.tok.kind != tDOT {
-		return p.a.newAttrPath(first)
+		// Most paths: the path and its name list are one allocation
+		// (see onePath), made here, in the caller, which saves a call
+		// per binding.
+		one := p.a.onePaths.alloc()
+		one.names[0] = first
+		one.path.Names = one.names[:]
+		return &one.path
 	}
 	// Longer paths collect on a stack shared by nested paths (in
 	// interpolations), copied out once at their exact size.
