@@ -127,7 +127,14 @@ func (p *parser) parseInherit() (b ast.Binding, ok bool) {
 
 // parseAttrPath parses a dotted attribute path `a.b."c".${d}`.
 func (p *parser) parseAttrPath() *ast.AttrPath {
-	first := p.parseAttrName()
+	// Most names are identifiers, made without the call to
+	// parseAttrName.
+	var first ast.AttrName
+	if k := p.tok.kind; k == tID || k == tOR_KW {
+		first = p.ident()
+	} else {
+		first = p.parseAttrName()
+	}
 	if p.tok.kind != tDOT {
 		// Most paths: the path and its name list are one allocation
 		// (see onePath), made here, in the caller, which saves a call
@@ -143,7 +150,12 @@ func (p *parser) parseAttrPath() *ast.AttrPath {
 	p.nameStack = append(p.nameStack, first)
 	for p.tok.kind == tDOT {
 		p.next()
-		name := p.parseAttrName()
+		var name ast.AttrName
+		if k := p.tok.kind; k == tID || k == tOR_KW {
+			name = p.ident()
+		} else {
+			name = p.parseAttrName()
+		}
 		p.nameStack = append(p.nameStack, name)
 	}
 	path := p.a.attrPaths.alloc()
