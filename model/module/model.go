@@ -575,7 +575,8 @@ func (du *dirUnits) candidates(sibs []*Module, mod *Module) []bool {
 }
 
 func (du *dirUnits) build(sibs []*Module) {
-	du.byNS = make(map[uint64][]int32)
+	// A module declares options under one namespace or a few.
+	du.byNS = make(map[uint64][]int32, len(sibs))
 	for i, sib := range sibs {
 		var last uint64
 		var lastNS []string // the namespace hashed to last
