@@ -43,9 +43,11 @@ func (b *builder) module() {
 		}
 		// A definition belongs to one source: the first that matches, so
 		// that users' extra sources can narrow a default one.
-		si, m, ok := b.srcs.Match(d.Path)
+		si, m, ok, maybe := b.srcs.Lookup(d.Path)
 		if !ok {
-			b.opaqueSets(d)
+			if maybe { // opaqueSets looks only at paths Any accepts
+				b.opaqueSets(d)
+			}
 			continue
 		}
 		n := len(m.Set)

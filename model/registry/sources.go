@@ -116,18 +116,26 @@ next:
 // Match returns the first source, in configuration order, whose pattern
 // matches a leading part of attrs, and what it matched.
 func (s *Sources) Match(attrs []string) (int, config.SourceMatch, bool) {
+	i, m, ok, _ := s.Lookup(attrs)
+	return i, m, ok
+}
+
+// Lookup is Match that also reports Any(attrs), for callers that need both
+// when nothing matches: most paths, which Any rejects, are then looked at
+// once.
+func (s *Sources) Lookup(attrs []string) (int, config.SourceMatch, bool, bool) {
 	if !s.Any(attrs) {
-		return -1, config.SourceMatch{}, false
+		return -1, config.SourceMatch{}, false, false
 	}
 	for i, p := range s.pats {
 		if !s.May(i, attrs) {
 			continue
 		}
 		if m, ok := p.Match(attrs); ok {
-			return i, m, true
+			return i, m, true, true
 		}
 	}
-	return -1, config.SourceMatch{}, false
+	return -1, config.SourceMatch{}, false, true
 }
 
 func holds(list []string, s string) bool {

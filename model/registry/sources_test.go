@@ -67,6 +67,10 @@ func TestSourcesMatch(t *testing.T) {
 			if gi != wi || gok != wok || !reflect.DeepEqual(gm, wm) {
 				t.Fatalf("Match(%q) = %d %+v %v, want %d %+v %v", p, gi, gm, gok, wi, wm, wok)
 			}
+			li, lm, lok, lany := s.Lookup(p)
+			if li != wi || lok != wok || !reflect.DeepEqual(lm, wm) || lany != s.Any(p) {
+				t.Fatalf("Lookup(%q) = %d %+v %v %v, want %d %+v %v %v", p, li, lm, lok, lany, wi, wm, wok, s.Any(p))
+			}
 			for i := range conv.VMSources {
 				if _, ok := conv.VMSources[i].Match(p); ok && !s.May(i, p) {
 					t.Fatalf("May(%d, %q) = false, but source %q matches", i, p, conv.VMSources[i].Path)
