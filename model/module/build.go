@@ -56,6 +56,9 @@ func BuildResolved(f *analysis.File, info *scope.Info) *Module {
 	clear(b.keys[:b.high])
 	clear(b.defs)
 	a.path, a.keyList, a.defList = b.path[:0], b.keys[:0], b.defs[:0]
+	if cap(b.r.cands) > cap(a.cands) {
+		a.cands = b.r.cands[:0] // positions: nothing to clear
+	}
 	chunkPool.Put(a)
 	return m
 }

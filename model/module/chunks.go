@@ -1,6 +1,7 @@
 package module
 
 import (
+	"go/token"
 	"sync"
 
 	"github.com/nixlint/nixlint/parser/ast"
@@ -33,6 +34,7 @@ type chunks struct {
 	seen    map[string]bool // collectUses's, cleared per module
 	walk    []ast.Node      // collectUses's stack
 	useList []Ref           // collectUses's uses
+	cands   []token.Pos     // configCandidates's positions
 }
 
 var chunkPool = sync.Pool{New: func() any { return new(chunks) }}

@@ -19,7 +19,7 @@ import (
 // tree, and asking the scopes about each of its identifiers was most of
 // what this cost.
 func (b *builder) collectUses(root ast.Expr) {
-	cands := b.r.configCandidates()
+	cands := b.r.configCandidates(b.a.cands)
 	if len(cands) == 0 || root == nil {
 		return
 	}
@@ -319,8 +319,8 @@ func dottedByte(p []string, i, o *int) byte {
 // or rec binding whose value or inherit source is, after parentheses and
 // selections, such an identifier. Every identifier appendConfigPath
 // accepts is among them; a subtree holding none has no config path. The
-// result is computed once per file.
-func (r *resolver) configCandidates() []token.Pos {
+// result is computed once per file, in buf's array.
+func (r *resolver) configCandidates(buf []token.Pos) []token.Pos {
 	if r.candsDone {
 		return r.cands
 	}
@@ -328,8 +328,8 @@ func (r *resolver) configCandidates() []token.Pos {
 	if r.info == nil {
 		return nil
 	}
-	var memo map[*scope.Binding]int8 // made at the first let or rec binding followed
-	var out []token.Pos
+	var memo bindingMemo
+	out := buf[:0]
 	for _, b := range r.info.Bindings {
 		if len(b.Uses) == 0 || !r.mayBeConfig(r.follow(b), &memo) {
 			continue
@@ -343,13 +343,52 @@ func (r *resolver) configCandidates() []token.Pos {
 	return out
 }
 
+// bindingMemo is mayBeConfig's memo: a file follows a few let bindings,
+// looked up in a list; a map is made past that.
+type bindingMemo struct {
+	n     int
+	small [16]struct {
+		b *scope.Binding
+		v int8
+	}
+	big map[*scope.Binding]int8
+}
+
+func (m *bindingMemo) get(b *scope.Binding) (int8, bool) {
+	for i := range m.n {
+		if m.small[i].b == b {
+			return m.small[i].v, true
+		}
+	}
+	v, ok := m.big[b]
+	return v, ok
+}
+
+func (m *bindingMemo) set(b *scope.Binding, v int8) {
+	for i := range m.n {
+		if m.small[i].b == b {
+			m.small[i].v = v
+			return
+		}
+	}
+	if m.n < len(m.small) {
+		m.small[m.n].b, m.small[m.n].v = b, v
+		m.n++
+		return
+	}
+	if m.big == nil {
+		m.big = make(map[*scope.Binding]int8)
+	}
+	m.big[b] = v
+}
+
 // mayBeConfig reports whether a binding may denote a config path; memo
 // holds 1 for yes, -1 for no or not known yet (a cycle of bindings never
 // reaches config). Unlike appendConfigPath it has no depth limit, so that
 // its answer is the same from wherever a chain of bindings is entered: a
 // binding is followed once, a chain ends in config, elsewhere or in a
 // cycle.
-func (r *resolver) mayBeConfig(b *scope.Binding, memo *map[*scope.Binding]int8) bool {
+func (r *resolver) mayBeConfig(b *scope.Binding, memo *bindingMemo) bool {
 	if b == nil {
 		return false
 	}
@@ -360,13 +399,10 @@ func (r *resolver) mayBeConfig(b *scope.Binding, memo *map[*scope.Binding]int8) 
 	default:
 		return false
 	}
-	if v, ok := (*memo)[b]; ok {
+	if v, ok := memo.get(b); ok {
 		return v > 0
 	}
-	if *memo == nil {
-		*memo = make(map[*scope.Binding]int8)
-	}
-	(*memo)[b] = -1
+	memo.set(b, -1)
 	e := b.From
 	if e == nil {
 		e = b.Value
@@ -386,7 +422,7 @@ func (r *resolver) mayBeConfig(b *scope.Binding, memo *map[*scope.Binding]int8) 
 		break
 	}
 	if ok {
-		(*memo)[b] = 1
+		memo.set(b, 1)
 	}
 	return ok
 }

@@ -106,6 +106,8 @@ func TestCollectUsesSameAsInspect(t *testing.T) {
 		"assert":     `{ config, ... }: assert config.a; if config.b then { } else { c = config.d; }`,
 		"dots":       `{ config, ... }: { x = config."a.b"; y = config.a.b; z = config.a."b.c"; w = config."a.b".c; v = config."".a; u = config.".a"; }`,
 		"many":       manyUses(),
+		"manylets":   manyLets(),
+		"longcycle":  longCycle(),
 	}
 	for name, src := range cases {
 		got, want := usesOf(t, name+".nix", []byte(src))
@@ -192,4 +194,32 @@ func TestDottedEqual(t *testing.T) {
 			t.Errorf("dottedEqual(%q, %q) = %v, want %v", tt.b, tt.a, got, tt.want)
 		}
 	}
+}
+
+// manyLets is a module with more let bindings than mayBeConfig's memo
+// holds in its list, chained to config and used out of order.
+func manyLets() string {
+	var sb strings.Builder
+	sb.WriteString("{ config, lib, ... }: let inherit (lib) f0 f1 f2 f3 f4 f5 f6 f7 f8 f9 f10 f11 f12 f13 f14 f15 f16 f17 f18 f19; c0 = config.a;")
+	for i := 1; i < 40; i++ {
+		fmt.Fprintf(&sb, " c%d = c%d.x%d;", i, i-1, i)
+	}
+	sb.WriteString(" in { ")
+	for i := 39; i >= 0; i -= 3 {
+		fmt.Fprintf(&sb, "v%d = c%d.y; w%d = f%d c%d; ", i, i, i, i%20, i)
+	}
+	sb.WriteString("}")
+	return sb.String()
+}
+
+// longCycle is a chain of let bindings ending in a cycle entered past the
+// bindings mayBeConfig's memo holds in its list: following it must end.
+func longCycle() string {
+	var sb strings.Builder
+	sb.WriteString("{ config, ... }: let")
+	for i := 0; i < 39; i++ {
+		fmt.Fprintf(&sb, " a%d = a%d.x;", i, i+1)
+	}
+	sb.WriteString(" a39 = a30.x; in { z = a5.q; w = config.k; }")
+	return sb.String()
 }
