@@ -187,7 +187,7 @@ func (w *parseWorker) parse(name string, out *bytes.Buffer) (errs []byte, ok boo
 	fset := token.NewFileSet()
 	f, perrs := w.parser.ParseFile(fset, name, src, 0)
 	if len(perrs) == 0 {
-		perrs = check.File(fset, f, w.resolver.Resolve(f))
+		perrs = check.File(fset, f, w.resolver.Problems(f))
 	}
 	if len(perrs) > 0 {
 		var stderr bytes.Buffer

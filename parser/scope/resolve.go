@@ -394,13 +394,6 @@ func (r *resolver) finish() {
 		b.Uses = append(b.Uses, ref.id)
 		info.Refs[ref.id] = b
 	}
-	sortIdents := func(ids []*ast.Ident) {
-		less := func(a, b *ast.Ident) int { return cmp.Compare(a.NamePos, b.NamePos) }
-		if !slices.IsSortedFunc(ids, less) {
-			slices.SortStableFunc(ids, less)
-		}
-	}
-	sortIdents(info.Undefined)
 	for i := range final {
 		sortIdents(final[i].Uses)
 	}
@@ -408,5 +401,20 @@ func (r *resolver) finish() {
 	if !slices.IsSortedFunc(info.Bindings, byDef) {
 		slices.SortStableFunc(info.Bindings, byDef)
 	}
+	sortProblems(info)
+}
+
+// sortIdents sorts references by position.
+func sortIdents(ids []*ast.Ident) {
+	less := func(a, b *ast.Ident) int { return cmp.Compare(a.NamePos, b.NamePos) }
+	if !slices.IsSortedFunc(ids, less) {
+		slices.SortStableFunc(ids, less)
+	}
+}
+
+// sortProblems sorts the undefined references and the duplicates by
+// position.
+func sortProblems(info *Info) {
+	sortIdents(info.Undefined)
 	slices.SortStableFunc(info.Duplicates, func(a, b *Duplicate) int { return cmp.Compare(a.Pos, b.Pos) })
 }

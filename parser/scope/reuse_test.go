@@ -131,3 +131,38 @@ func TestResolverAfterHugeFile(t *testing.T) {
 		}
 	}
 }
+
+// TestProblems checks that Problems finds the undefined references and the
+// duplicates Resolve finds, in the same order, on the corpus and the
+// generated repository, with one Resolver reused between both methods.
+func TestProblems(t *testing.T) {
+	files := append(corpusFiles(t), loadTree(t)...)
+	var r scope.Resolver
+	withProblems := 0
+	for _, f := range files {
+		full := new(scope.Resolver).Resolve(f)
+		got := r.Problems(f)
+		if len(full.Undefined)+len(full.Duplicates) > 0 {
+			withProblems++
+		}
+		if !slices.Equal(got.Undefined, full.Undefined) {
+			t.Errorf("%s: Problems finds undefined %v, Resolve %v", f.Name, got.Undefined, full.Undefined)
+		}
+		if len(got.Duplicates) != len(full.Duplicates) {
+			t.Errorf("%s: Problems finds %d duplicates, Resolve %d", f.Name, len(got.Duplicates), len(full.Duplicates))
+			continue
+		}
+		for i, d := range got.Duplicates {
+			if w := full.Duplicates[i]; d.Name != w.Name || d.Pos != w.Pos || d.Prev != w.Prev {
+				t.Errorf("%s: duplicate %d: Problems %q at %d, Resolve %q at %d", f.Name, i, d.Name, d.Pos, w.Name, w.Pos)
+			}
+		}
+		if got.Refs != nil || got.Bindings != nil {
+			t.Errorf("%s: Problems built references or bindings", f.Name)
+		}
+		r.Resolve(f) // the same Resolver serves both
+	}
+	if withProblems == 0 {
+		t.Fatal("no file of the corpus has a problem: the test checks nothing")
+	}
+}
