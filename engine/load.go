@@ -8,6 +8,7 @@ import (
 	"path/filepath"
 	"runtime"
 	"sync"
+	"sync/atomic"
 
 	"github.com/nixlint/nixlint/analysis"
 	"github.com/nixlint/nixlint/internal/readfile"
@@ -69,29 +70,28 @@ func load(ctx context.Context, fset *token.FileSet, root string, paths []string,
 }
 
 // parallel calls do(i) for every i in [0, n) on up to workers goroutines
-// (0: one per CPU), and stops handing out indexes once ctx is done.
+// (0: one per CPU), and stops handing out indexes once ctx is done. The
+// workers take the next index from a counter rather than from a channel
+// fed by another goroutine, which would have to be scheduled in between.
 func parallel(ctx context.Context, n, workers int, do func(i int)) {
 	if workers <= 0 {
 		workers = runtime.NumCPU()
 	}
-	jobs := make(chan int)
+	var next atomic.Int64
 	var wg sync.WaitGroup
-	for w := 0; w < workers; w++ {
+	for w := 0; w < min(workers, n); w++ {
 		wg.Add(1)
 		go func() {
 			defer wg.Done()
-			for i := range jobs {
+			for ctx.Err() == nil {
+				i := int(next.Add(1)) - 1
+				if i >= n {
+					return
+				}
 				do(i)
 			}
 		}()
 	}
-	for i := 0; i < n; i++ {
-		if ctx.Err() != nil {
-			break
-		}
-		jobs <- i
-	}
-	close(jobs)
 	wg.Wait()
 }
 
