@@ -61,10 +61,10 @@ func runParse(args []string, stdout, stderr io.Writer) int {
 		return 2
 	}
 	// Each file's tree is garbage once printed, so the live heap stays
-	// small: collecting less often saves a good part of the run time, and
-	// the memory limit still bounds the process on huge files.
-	defer debug.SetGCPercent(debug.SetGCPercent(400))
-	defer debug.SetMemoryLimit(debug.SetMemoryLimit(2 << 30))
+	// small: the collector waits for the heap to reach the memory limit
+	// (a few thousand files never do), and then frees nearly all of it.
+	defer debug.SetMemoryLimit(debug.SetMemoryLimit(512 << 20))
+	defer debug.SetGCPercent(debug.SetGCPercent(-1))
 	out := bufio.NewWriterSize(stdout, 64<<10)
 	code := 0
 	// The working directory is looked up once: filepath.Abs would ask
