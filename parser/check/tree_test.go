@@ -2,6 +2,7 @@ package check_test
 
 import (
 	"fmt"
+	"github.com/nixlint/nixlint/internal/cputime"
 	"go/token"
 	"io/fs"
 	"os"
@@ -9,7 +10,6 @@ import (
 	"strings"
 	"sync"
 	"testing"
-	"time"
 
 	"github.com/nixlint/nixlint/bench/tree"
 	"github.com/nixlint/nixlint/parser"
@@ -74,20 +74,13 @@ func loadTree(tb testing.TB) parsedFiles {
 func BenchmarkResolveCheckTree(b *testing.B) {
 	pf := loadTree(b)
 	b.ReportAllocs()
-	start := cpuTime()
+	start := cputime.Now()
 	for b.Loop() {
 		for _, f := range pf.files {
 			check.File(pf.fset, f, scope.Resolve(f))
 		}
 	}
-	reportCPU(b, start)
-}
-
-// reportCPU reports the process CPU time per iteration since start.
-func reportCPU(b *testing.B, start time.Duration) {
-	if start > 0 {
-		b.ReportMetric(float64(cpuTime()-start)/float64(b.N), "cpu-ns/op")
-	}
+	cputime.Report(b, start)
 }
 
 // BenchmarkCheckTree checks every file of the generated repository, its
@@ -99,13 +92,13 @@ func BenchmarkCheckTree(b *testing.B) {
 		infos[i] = scope.Resolve(f)
 	}
 	b.ReportAllocs()
-	start := cpuTime()
+	start := cputime.Now()
 	for b.Loop() {
 		for i, f := range pf.files {
 			check.File(pf.fset, f, infos[i])
 		}
 	}
-	reportCPU(b, start)
+	cputime.Report(b, start)
 }
 
 // TestDumpErrors writes the errors of every corpus and generated file to

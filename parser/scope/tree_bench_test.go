@@ -8,9 +8,9 @@ import (
 	"strings"
 	"sync"
 	"testing"
-	"time"
 
 	"github.com/nixlint/nixlint/bench/tree"
+	"github.com/nixlint/nixlint/internal/cputime"
 	"github.com/nixlint/nixlint/parser"
 	"github.com/nixlint/nixlint/parser/ast"
 	"github.com/nixlint/nixlint/parser/scope"
@@ -73,20 +73,13 @@ func BenchmarkResolveTree(b *testing.B) {
 	files := loadTree(b)
 	b.SetBytes(treeBytes(files))
 	b.ReportAllocs()
-	start := cpuTime()
+	start := cputime.Now()
 	for b.Loop() {
 		for _, f := range files {
 			scope.Resolve(f)
 		}
 	}
-	reportCPU(b, start)
-}
-
-// reportCPU reports the process CPU time per iteration since start.
-func reportCPU(b *testing.B, start time.Duration) {
-	if start > 0 {
-		b.ReportMetric(float64(cpuTime()-start)/float64(b.N), "cpu-ns/op")
-	}
+	cputime.Report(b, start)
 }
 
 // BenchmarkResolverTree resolves every file of the generated repository
@@ -96,11 +89,11 @@ func BenchmarkResolverTree(b *testing.B) {
 	b.SetBytes(treeBytes(files))
 	b.ReportAllocs()
 	var r scope.Resolver
-	start := cpuTime()
+	start := cputime.Now()
 	for b.Loop() {
 		for _, f := range files {
 			r.Resolve(f)
 		}
 	}
-	reportCPU(b, start)
+	cputime.Report(b, start)
 }
