@@ -2,7 +2,6 @@ package check_test
 
 import (
 	"fmt"
-	"github.com/nixlint/nixlint/internal/cputime"
 	"go/token"
 	"io/fs"
 	"os"
@@ -12,6 +11,7 @@ import (
 	"testing"
 
 	"github.com/nixlint/nixlint/bench/tree"
+	"github.com/nixlint/nixlint/internal/cputime"
 	"github.com/nixlint/nixlint/parser"
 	"github.com/nixlint/nixlint/parser/ast"
 	"github.com/nixlint/nixlint/parser/check"
