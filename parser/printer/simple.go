@@ -26,26 +26,7 @@ func (p *printer) simpleSet(bs []ast.Binding, rec bool) bool {
 	for k := base; k < end; k++ {
 		// Values may push keys of their own: index afresh.
 		key := p.keys[k]
-		switch b := bs[key.i].(type) {
-		case *ast.AttrDef:
-			p.name(key.name)
-			p.lit(" = ")
-			p.expr(b.Value)
-			p.lit("; ")
-		case *ast.Inherit:
-			if b.From == nil {
-				p.lit("inherit ")
-				p.name(key.name)
-				p.lit(" ; ")
-				continue
-			}
-			p.name(key.name)
-			p.lit(" = (")
-			p.expr(b.From)
-			p.lit(").")
-			p.name(key.name)
-			p.lit("; ")
-		}
+		p.simpleBinding(bs[key.i], key.name, " ; ")
 	}
 	p.keys = p.keys[:base]
 	p.b = append(p.b, '}')
@@ -118,28 +99,36 @@ func (p *printer) simpleLet(bs []ast.Binding) bool {
 	for j := lbase; j < lend; j++ {
 		// Values may push keys and entries of their own: index afresh.
 		key := p.keys[p.lets[j].i]
-		switch b := bs[key.i].(type) {
-		case *ast.AttrDef:
-			p.name(key.name)
-			p.lit(" = ")
-			p.expr(b.Value)
-			p.lit("; ")
-		case *ast.Inherit:
-			if b.From == nil {
-				p.lit("inherit ")
-				p.name(key.name)
-				p.lit("; ")
-				continue
-			}
-			p.name(key.name)
-			p.lit(" = (")
-			p.expr(b.From)
-			p.lit(").")
-			p.name(key.name)
-			p.lit("; ")
-		}
+		p.simpleBinding(bs[key.i], key.name, "; ")
 	}
 	p.lets = p.lets[:lbase]
 	p.keys = p.keys[:base]
 	return true
+}
+
+// simpleBinding prints the binding b of the attribute name. A plain
+// inherit stays one, ended by inheritEnd (Nix prints `inherit x ;` in a
+// set, `inherit x;` in a let); an inherit from an expression becomes the
+// selection it stands for.
+func (p *printer) simpleBinding(b ast.Binding, name, inheritEnd string) {
+	switch b := b.(type) {
+	case *ast.AttrDef:
+		p.name(name)
+		p.lit(" = ")
+		p.expr(b.Value)
+		p.lit("; ")
+	case *ast.Inherit:
+		if b.From == nil {
+			p.lit("inherit ")
+			p.name(name)
+			p.lit(inheritEnd)
+			return
+		}
+		p.name(name)
+		p.lit(" = (")
+		p.expr(b.From)
+		p.lit(").")
+		p.name(name)
+		p.lit("; ")
+	}
 }
