@@ -2,9 +2,6 @@ package parser
 
 import (
 	"go/token"
-	"io/fs"
-	"os"
-	"path/filepath"
 	"sort"
 	"testing"
 
@@ -54,21 +51,14 @@ func generatedTree(b *testing.B) (names []string, srcs [][]byte, total int) {
 	if _, err := tree.Generate(dir, 3500); err != nil {
 		b.Fatal(err)
 	}
-	err := filepath.WalkDir(dir, func(path string, d fs.DirEntry, err error) error {
-		if err != nil || d.IsDir() || filepath.Ext(path) != ".nix" {
-			return err
-		}
-		src, err := os.ReadFile(path)
-		if err != nil {
-			return err
-		}
-		names = append(names, path)
-		srcs = append(srcs, src)
-		total += len(src)
-		return nil
-	})
+	sources, err := tree.ReadSources(dir)
 	if err != nil {
 		b.Fatal(err)
+	}
+	for _, s := range sources {
+		names = append(names, s.File)
+		srcs = append(srcs, s.Src)
+		total += len(s.Src)
 	}
 	sort.Sort(byName{names, srcs})
 	return names, srcs, total

@@ -3,7 +3,6 @@ package check_test
 import (
 	"fmt"
 	"go/token"
-	"io/fs"
 	"os"
 	"path/filepath"
 	"strings"
@@ -28,21 +27,12 @@ type parsedFiles struct {
 // with syntax errors are kept only when partial is set.
 func parseDir(dir string, partial bool) (parsedFiles, error) {
 	pf := parsedFiles{fset: token.NewFileSet()}
-	err := filepath.WalkDir(dir, func(p string, d fs.DirEntry, err error) error {
-		if err != nil || d.IsDir() || !strings.HasSuffix(p, ".nix") {
-			return err
-		}
-		src, err := os.ReadFile(p)
-		if err != nil {
-			return err
-		}
-		rel, _ := filepath.Rel(dir, p)
-		f, errs := parser.ParseFile(pf.fset, filepath.ToSlash(rel), src)
-		if partial || len(errs) == 0 {
+	srcs, err := tree.ReadSources(dir)
+	for _, s := range srcs {
+		if f, errs := parser.ParseFile(pf.fset, s.Path, s.Src); partial || len(errs) == 0 {
 			pf.files = append(pf.files, f)
 		}
-		return nil
-	})
+	}
 	return pf, err
 }
 

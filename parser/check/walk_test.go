@@ -2,11 +2,8 @@ package check
 
 import (
 	"go/token"
-	"io/fs"
-	"os"
 	"path/filepath"
 	"slices"
-	"strings"
 	"testing"
 
 	"github.com/nixlint/nixlint/bench/tree"
@@ -57,26 +54,19 @@ func TestWalkerAgreesWithEachSubexpr(t *testing.T) {
 	}
 	n := 0
 	for _, dir := range dirs {
-		err := filepath.WalkDir(dir, func(p string, d fs.DirEntry, err error) error {
-			if err != nil || d.IsDir() || !strings.HasSuffix(p, ".nix") {
-				return err
-			}
-			src, err := os.ReadFile(p)
-			if err != nil {
-				return err
-			}
-			f, _ := parser.ParseFile(token.NewFileSet(), p, src)
+		srcs, err := tree.ReadSources(dir)
+		if err != nil {
+			t.Fatal(err)
+		}
+		for _, s := range srcs {
+			f, _ := parser.ParseFile(token.NewFileSet(), s.File, s.Src)
 			want := checked(f.Expr, preorder)
 			var w walker
 			got := checked(f.Expr, w.walk)
 			if !slices.Equal(got, want) {
-				t.Errorf("%s: walker found %d nodes, EachSubexpr %d, or in another order", p, len(got), len(want))
+				t.Errorf("%s: walker found %d nodes, EachSubexpr %d, or in another order", s.File, len(got), len(want))
 			}
 			n += len(want)
-			return nil
-		})
-		if err != nil {
-			t.Fatal(err)
 		}
 	}
 	if n == 0 {

@@ -4,13 +4,13 @@ import (
 	"cmp"
 	"fmt"
 	"go/token"
-	"io/fs"
 	"os"
 	"path/filepath"
 	"slices"
 	"strings"
 	"testing"
 
+	"github.com/nixlint/nixlint/bench/tree"
 	"github.com/nixlint/nixlint/parser"
 	"github.com/nixlint/nixlint/parser/ast"
 	"github.com/nixlint/nixlint/parser/scope"
@@ -103,22 +103,15 @@ func dumpInfo(info *scope.Info) string {
 func corpusFiles(tb testing.TB) []*ast.File {
 	tb.Helper()
 	root := filepath.Join("..", "..", "testdata", "parser")
-	fset := token.NewFileSet()
-	var files []*ast.File
-	err := filepath.WalkDir(root, func(p string, d fs.DirEntry, err error) error {
-		if err != nil || d.IsDir() || !strings.HasSuffix(p, ".nix") {
-			return err
-		}
-		src, err := os.ReadFile(p)
-		if err != nil {
-			return err
-		}
-		f, _ := parser.ParseFile(fset, p, src)
-		files = append(files, f)
-		return nil
-	})
+	srcs, err := tree.ReadSources(root)
 	if err != nil {
 		tb.Fatal(err)
+	}
+	fset := token.NewFileSet()
+	var files []*ast.File
+	for _, s := range srcs {
+		f, _ := parser.ParseFile(fset, s.File, s.Src)
+		files = append(files, f)
 	}
 	if len(files) == 0 {
 		tb.Fatal("no corpus files")

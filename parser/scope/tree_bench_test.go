@@ -2,10 +2,7 @@ package scope_test
 
 import (
 	"go/token"
-	"io/fs"
 	"os"
-	"path/filepath"
-	"strings"
 	"sync"
 	"testing"
 
@@ -28,23 +25,14 @@ var treeFiles = sync.OnceValues(func() ([]*ast.File, error) {
 	if _, err := tree.Generate(dir, 3500); err != nil {
 		return nil, err
 	}
+	srcs, err := tree.ReadSources(dir)
 	fset := token.NewFileSet()
 	var files []*ast.File
-	err = filepath.WalkDir(dir, func(p string, d fs.DirEntry, err error) error {
-		if err != nil || d.IsDir() || !strings.HasSuffix(p, ".nix") {
-			return err
-		}
-		src, err := os.ReadFile(p)
-		if err != nil {
-			return err
-		}
-		rel, _ := filepath.Rel(dir, p)
-		f, errs := parser.ParseFile(fset, filepath.ToSlash(rel), src)
-		if len(errs) == 0 {
+	for _, s := range srcs {
+		if f, errs := parser.ParseFile(fset, s.Path, s.Src); len(errs) == 0 {
 			files = append(files, f)
 		}
-		return nil
-	})
+	}
 	return files, err
 })
 
