@@ -3,13 +3,10 @@ package module_test
 import (
 	"fmt"
 	"go/token"
-	"io/fs"
 	"os"
-	"path/filepath"
 	"runtime"
 	"runtime/pprof"
 	"strconv"
-	"strings"
 	"testing"
 
 	"github.com/nixlint/nixlint/analysis"
@@ -29,28 +26,19 @@ func parsedRepo(tb testing.TB, dir string, n int) ([]*analysis.File, []*scope.In
 	fset := token.NewFileSet()
 	var files []*analysis.File
 	var infos []*scope.Info
-	err := filepath.WalkDir(dir, func(p string, d fs.DirEntry, err error) error {
-		if err != nil || d.IsDir() || !strings.HasSuffix(p, ".nix") {
-			return err
-		}
-		src, err := os.ReadFile(p)
-		if err != nil {
-			return err
-		}
-		rel, _ := filepath.Rel(dir, p)
-		rel = filepath.ToSlash(rel)
-		tree, errs := parser.ParseFile(fset, rel, src)
-		f := &analysis.File{Path: rel, Src: src, AST: tree, Syntax: errs, Tok: tree.Tok}
+	srcs, err := tree.ReadSources(dir)
+	if err != nil {
+		tb.Fatal(err)
+	}
+	for _, s := range srcs {
+		t, errs := parser.ParseFile(fset, s.Path, s.Src)
+		f := &analysis.File{Path: s.Path, Src: s.Src, AST: t, Syntax: errs, Tok: t.Tok}
 		var info *scope.Info
 		if module.Resolvable(f) {
-			info = scope.Resolve(tree)
+			info = scope.Resolve(t)
 		}
 		files = append(files, f)
 		infos = append(infos, info)
-		return nil
-	})
-	if err != nil {
-		tb.Fatal(err)
 	}
 	return files, infos
 }

@@ -3,13 +3,11 @@ package module
 import (
 	"fmt"
 	"go/token"
-	"io/fs"
-	"os"
-	"path/filepath"
 	"strings"
 	"testing"
 
 	"github.com/nixlint/nixlint/analysis"
+	"github.com/nixlint/nixlint/bench/tree"
 	"github.com/nixlint/nixlint/parser"
 )
 
@@ -292,24 +290,15 @@ let cfg = config.s; open = cfg.enable && cfg.openFirewall; in {
 // TestCorpusNoPanic reads every file of the parser corpus (valid and
 // invalid Nix) as a module: the model must never panic.
 func TestCorpusNoPanic(t *testing.T) {
-	var n int
-	err := filepath.WalkDir("../../testdata", func(p string, d fs.DirEntry, err error) error {
-		if err != nil || d.IsDir() || !strings.HasSuffix(p, ".nix") {
-			return err
-		}
-		src, err := os.ReadFile(p)
-		if err != nil {
-			return err
-		}
-		f, errs := parser.ParseFile(token.NewFileSet(), p, src)
-		Build(&analysis.File{Path: p, Src: src, AST: f, Syntax: errs})
-		n++
-		return nil
-	})
+	srcs, err := tree.ReadSources("../../testdata")
 	if err != nil {
 		t.Fatal(err)
 	}
-	if n == 0 {
+	for _, s := range srcs {
+		f, errs := parser.ParseFile(token.NewFileSet(), s.File, s.Src)
+		Build(&analysis.File{Path: s.File, Src: s.Src, AST: f, Syntax: errs})
+	}
+	if len(srcs) == 0 {
 		t.Skip("no corpus found")
 	}
 }

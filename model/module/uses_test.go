@@ -3,9 +3,6 @@ package module
 import (
 	"fmt"
 	"go/token"
-	"io/fs"
-	"os"
-	"path/filepath"
 	"reflect"
 	"strings"
 	"testing"
@@ -126,23 +123,16 @@ func TestCollectUsesSameAsInspectTree(t *testing.T) {
 	}
 	n := 0
 	check := func(root string) {
-		err := filepath.WalkDir(root, func(p string, d fs.DirEntry, err error) error {
-			if err != nil || d.IsDir() || !strings.HasSuffix(p, ".nix") {
-				return err
-			}
-			src, err := os.ReadFile(p)
-			if err != nil {
-				return err
-			}
-			got, want := usesOf(t, p, src)
-			n++
-			if !reflect.DeepEqual(got, want) {
-				t.Errorf("%s: collectUses = %v, the generic walk finds %v", p, got, want)
-			}
-			return nil
-		})
+		srcs, err := tree.ReadSources(root)
 		if err != nil {
 			t.Fatal(err)
+		}
+		for _, s := range srcs {
+			got, want := usesOf(t, s.File, s.Src)
+			n++
+			if !reflect.DeepEqual(got, want) {
+				t.Errorf("%s: collectUses = %v, the generic walk finds %v", s.File, got, want)
+			}
 		}
 	}
 	check(dir)
