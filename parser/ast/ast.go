@@ -502,11 +502,12 @@ func (x *String) StaticValue() (string, bool) {
 	return "", false
 }
 
-// Unparen strips any parentheses around e.
+// Unparen strips any parentheses around e. A nil *Paren (in a partial
+// tree) is returned as it is.
 func Unparen(e Expr) Expr {
 	for {
 		p, ok := e.(*Paren)
-		if !ok {
+		if !ok || p == nil {
 			return e
 		}
 		e = p.X

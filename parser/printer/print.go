@@ -195,14 +195,7 @@ func (p *printer) binary(e *ast.Binary) {
 // isCall reports whether Nix's parser makes e an ExprCall: an
 // application, or an operator or `<p>` desugared to a builtin's call.
 func isCall(e ast.Expr) bool {
-	for {
-		p, ok := e.(*ast.Paren)
-		if !ok {
-			break
-		}
-		e = p.X
-	}
-	switch e := e.(type) {
+	switch e := ast.Unparen(e).(type) {
 	case *ast.Apply:
 		return true
 	case *ast.Unary:

@@ -26,14 +26,7 @@ func hasInterp(s *ast.String) bool {
 // staticString reports whether Nix's parser makes e an ExprString, and
 // its value: what may then be an attribute name known without evaluation.
 func staticString(e ast.Expr) (string, bool) {
-	for {
-		p, ok := e.(*ast.Paren)
-		if !ok {
-			break
-		}
-		e = p.X
-	}
-	switch e := e.(type) {
+	switch e := ast.Unparen(e).(type) {
 	case *ast.URI:
 		return e.Value, true
 	case *ast.String:

@@ -81,7 +81,7 @@ func (b *builder) setOf(root ast.Node) *attrSet {
 			if !ok || d == nil {
 				continue
 			}
-			lit, ok := unparen(d.Value).(*ast.AttrSet)
+			lit, ok := ast.Unparen(d.Value).(*ast.AttrSet)
 			if !ok || lit == nil {
 				continue
 			}
@@ -209,7 +209,7 @@ func (b *builder) setOfAttr(a *attr) *attrSet {
 // setOf has built every literal this is asked about; building one here
 // would only be a fallback.
 func (b *builder) literalSet(e ast.Expr) *attrSet {
-	if s, ok := unparen(e).(*ast.AttrSet); ok && s != nil {
+	if s, ok := ast.Unparen(e).(*ast.AttrSet); ok && s != nil {
 		if set, ok := b.sets[s]; ok {
 			return set
 		}

@@ -39,7 +39,7 @@ func StaticName(n ast.AttrName) (string, bool) {
 // literalExpr returns the value of e when Nix parses it to a string literal.
 // Parentheses leave no trace in Nix's tree.
 func literalExpr(e ast.Expr) (string, bool) {
-	s, ok := unparen(e).(*ast.String)
+	s, ok := ast.Unparen(e).(*ast.String)
 	if !ok || s == nil {
 		return "", false
 	}
@@ -84,7 +84,7 @@ func literalString(s *ast.String) (string, bool) {
 			if p == nil {
 				return "", false
 			}
-			inner, ok := unparen(p.X).(*ast.String)
+			inner, ok := ast.Unparen(p.X).(*ast.String)
 			if !ok || inner == nil {
 				return "", false
 			}
