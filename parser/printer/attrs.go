@@ -244,12 +244,12 @@ func (p *printer) printSet(set int32) {
 		end := len(p.keys)
 		sortKeys(p.keys[base:end])
 		for k := base; k < end; k++ {
-			p.attr(&attrs[p.keys[k].i])
+			p.attr(&attrs[p.keys[k].i], " ; ")
 		}
 		p.keys = p.keys[:base]
 	} else {
 		for i := range attrs {
-			p.attr(&attrs[i])
+			p.attr(&attrs[i], " ; ")
 		}
 	}
 	for _, d := range dynamic {
@@ -266,12 +266,14 @@ func (p *printer) printSet(set int32) {
 	p.b = append(p.b, '}')
 }
 
-// attr prints a static attribute of a set.
-func (p *printer) attr(a *attr) {
+// attr prints a static attribute of a set or a let. A plain inherit is
+// ended by inheritEnd (Nix prints `inherit x ;` in a set, `inherit x;` in
+// a let).
+func (p *printer) attr(a *attr, inheritEnd string) {
 	if a.inherited {
 		p.lit("inherit ")
 		p.name(a.name)
-		p.lit(" ; ")
+		p.lit(inheritEnd)
 		return
 	}
 	p.name(a.name)
@@ -369,17 +371,7 @@ func (p *printer) let(e *ast.Let) {
 		p.sortLet(base, end, func(i int) string { return attrs[i].name })
 		for k := base; k < end; k++ {
 			// Values may push entries of their own: index afresh.
-			a := &attrs[p.lets[k].i]
-			if a.inherited {
-				p.lit("inherit ")
-				p.name(a.name)
-				p.lit("; ")
-				continue
-			}
-			p.name(a.name)
-			p.lit(" = ")
-			p.value(a)
-			p.lit("; ")
+			p.attr(&attrs[p.lets[k].i], "; ")
 		}
 		p.lets = p.lets[:base]
 	}
