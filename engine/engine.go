@@ -101,19 +101,33 @@ func Run(ctx context.Context, opts Options) (*report.Result, error) {
 	if trace == nil {
 		trace = func(string, time.Duration) {}
 	}
+	// The files are read and parsed while the walk goes on (see pathQueue).
 	start := time.Now()
-	t, err := walk(root, cfg.Exclude)
-	if err != nil {
-		return nil, err
-	}
-	trace("walk", time.Since(start))
 	fset := token.NewFileSet()
 	gc := startPacer(os.Getenv("GOGC") != "", os.Getenv("GOMEMLIMIT") != "")
 	defer gc.restore()
-	start = time.Now()
-	files, skipped, internal := load(ctx, fset, root, t.files, opts.Workers, gc)
+	q := newPathQueue()
+	type loaded struct {
+		files    []*analysis.File
+		skipped  int
+		internal []internalNote
+	}
+	done := make(chan loaded)
+	go func() {
+		var l loaded
+		l.files, l.skipped, l.internal = load(ctx, fset, root, q, opts.Workers, gc)
+		done <- l
+	}()
+	t, err := walk(root, cfg.Exclude, q.push)
+	q.close()
+	trace("walk", time.Since(start))
+	l := <-done
+	if err != nil {
+		return nil, err
+	}
+	files, skipped, internal := l.files, l.skipped, l.internal
 	gc.settle()
-	trace("read and parse", time.Since(start))
+	trace("walk, read and parse", time.Since(start))
 	if err := ctx.Err(); err != nil {
 		return nil, err
 	}

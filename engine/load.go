@@ -2,11 +2,13 @@ package engine
 
 import (
 	"bytes"
+	"cmp"
 	"context"
 	"fmt"
 	"go/token"
 	"path/filepath"
 	"runtime"
+	"slices"
 	"sync"
 	"sync/atomic"
 
@@ -26,36 +28,64 @@ type internalNote struct {
 	msg  string
 }
 
-// load reads and parses the files in parallel, one worker per CPU. It
-// returns the parsed files in path order, the number of git-crypt files
-// skipped, and internal errors. Each worker reads a file and parses it, so
-// that one's system calls overlap with the other's parsing; the pacer
-// learns the size of each file read (see pacer).
-func load(ctx context.Context, fset *token.FileSet, root string, paths []string, workers int, gc *pacer) ([]*analysis.File, int, []internalNote) {
+// load reads and parses the files the walk pushes to q, in parallel, one
+// worker per CPU, while the walk goes on. It returns the parsed files in
+// the walk's order (path order), the number of git-crypt files skipped,
+// and internal errors. Each worker reads a file and parses it, so that one's
+// system calls overlap with the other's parsing; the pacer learns the size
+// of each file read (see pacer).
+func load(ctx context.Context, fset *token.FileSet, root string, q *pathQueue, workers int, gc *pacer) ([]*analysis.File, int, []internalNote) {
+	// result is the outcome for the file at index i of the queue. Each
+	// worker keeps its own list; they are merged in index order at the end,
+	// since the total is not known while the walk goes on.
 	type result struct {
+		i        int
 		file     *analysis.File
 		crypt    bool
 		internal *internalNote
 	}
-	results := make([]result, len(paths))
-	parallel(ctx, len(paths), workers, func(i int) {
-		r := &results[i]
-		src, err := readfile.Read(filepath.Join(root, filepath.FromSlash(paths[i])), nil)
-		switch {
-		case err != nil:
-			r.file = unreadable(fset, paths[i], fmt.Errorf("cannot read file: %w", unwrapPathError(err)))
-		case bytes.HasPrefix(src, gitCryptMagic):
-			r.crypt = true
-		default:
-			gc.add(int64(len(src)))
-			r.file, r.internal = parseFile(fset, paths[i], src)
-		}
-	})
+	if workers <= 0 {
+		workers = runtime.NumCPU()
+	}
+	var next atomic.Int64
+	own := make([][]result, workers)
+	var wg sync.WaitGroup
+	for w := range own {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for ctx.Err() == nil {
+				i := int(next.Add(1)) - 1
+				path, ok := q.get(i)
+				if !ok {
+					return
+				}
+				r := result{i: i}
+				src, err := readfile.Read(filepath.Join(root, filepath.FromSlash(path)), nil)
+				switch {
+				case err != nil:
+					r.file = unreadable(fset, path, fmt.Errorf("cannot read file: %w", unwrapPathError(err)))
+				case bytes.HasPrefix(src, gitCryptMagic):
+					r.crypt = true
+				default:
+					gc.add(int64(len(src)))
+					r.file, r.internal = parseFile(fset, path, src)
+				}
+				own[w] = append(own[w], r)
+			}
+		}()
+	}
+	wg.Wait()
 
+	var all []result
+	for _, rs := range own {
+		all = append(all, rs...)
+	}
+	slices.SortFunc(all, func(a, b result) int { return cmp.Compare(a.i, b.i) })
 	var files []*analysis.File
 	var skipped int
 	var notes []internalNote
-	for _, r := range results {
+	for _, r := range all {
 		if r.internal != nil {
 			notes = append(notes, *r.internal)
 		}
@@ -67,32 +97,6 @@ func load(ctx context.Context, fset *token.FileSet, root string, paths []string,
 		}
 	}
 	return files, skipped, notes
-}
-
-// parallel calls do(i) for every i in [0, n) on up to workers goroutines
-// (0: one per CPU), and stops handing out indexes once ctx is done. The
-// workers take the next index from a counter rather than from a channel
-// fed by another goroutine, which would have to be scheduled in between.
-func parallel(ctx context.Context, n, workers int, do func(i int)) {
-	if workers <= 0 {
-		workers = runtime.NumCPU()
-	}
-	var next atomic.Int64
-	var wg sync.WaitGroup
-	for w := 0; w < min(workers, n); w++ {
-		wg.Add(1)
-		go func() {
-			defer wg.Done()
-			for ctx.Err() == nil {
-				i := int(next.Add(1)) - 1
-				if i >= n {
-					return
-				}
-				do(i)
-			}
-		}()
-	}
-	wg.Wait()
 }
 
 // parseFile parses one file's source. A parser panic (a bug) is recovered:

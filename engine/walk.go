@@ -63,14 +63,16 @@ type tree struct {
 	files    []string // .nix regular files, relative, slash-separated, sorted
 	dirs     []string // directories below the root, same form
 	excluded int      // .nix files skipped by exclude globs, and unreadable directories
+
+	found func(rel string) // called with each file as it is appended to files
 }
 
 // walk lists the repository below root without following directory
-// symlinks. A symlink to a regular file is followed (it is a file of the
+// symlinks, and calls found with each .nix file as soon as it is listed. A symlink to a regular file is followed (it is a file of the
 // repository); links to directories, dangling links, FIFOs, sockets and
 // devices are skipped, as are directories named like a .nix file.
-func walk(root string, exclude []string) (*tree, error) {
-	t := &tree{}
+func walk(root string, exclude []string, found func(rel string)) (*tree, error) {
+	t := &tree{found: found}
 	if err := t.walkDir(root, "", exclude); err != nil {
 		return nil, err
 	}
@@ -118,6 +120,7 @@ func (t *tree) walkDir(abs, rel string, exclude []string) error {
 			}
 		case mode.IsRegular() && strings.HasSuffix(name, ".nix"):
 			t.files = append(t.files, r)
+			t.found(r)
 		}
 	}
 	return nil
