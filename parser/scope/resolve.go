@@ -397,11 +397,16 @@ func (r *resolver) finish() {
 	for i := range final {
 		sortIdents(final[i].Uses)
 	}
-	byDef := func(a, b *Binding) int { return cmp.Compare(a.Def.Pos(), b.Def.Pos()) }
-	if !slices.IsSortedFunc(info.Bindings, byDef) {
-		slices.SortStableFunc(info.Bindings, byDef)
-	}
+	sortBindings(info.Bindings)
 	sortProblems(info)
+}
+
+// sortBindings sorts bindings by the position of their definition.
+func sortBindings(bs []*Binding) {
+	byDef := func(a, b *Binding) int { return cmp.Compare(a.Def.Pos(), b.Def.Pos()) }
+	if !slices.IsSortedFunc(bs, byDef) {
+		slices.SortStableFunc(bs, byDef)
+	}
 }
 
 // sortIdents sorts references by position.

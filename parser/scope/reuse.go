@@ -12,11 +12,18 @@ import "github.com/nixlint/nixlint/parser/ast"
 //
 // Only that work memory is reused: the Info Resolve returns shares no
 // mutable memory with the Resolver, so it stays valid, and unchanged,
-// after later calls. A Resolver is not safe for concurrent use: use one per
+// after later calls. ResolveReuse is the exception: its Info is the
+// Resolver's, and valid only until the next call. A Resolver is not safe for concurrent use: use one per
 // goroutine. The zero Resolver is ready to use.
 type Resolver struct {
 	r resolver
 	b builder
+
+	// shared is the Info ResolveReuse returns, refilled by every call;
+	// uses and undefined keep the backing arrays of its lists.
+	shared    Info
+	uses      []*ast.Ident
+	undefined []*ast.Ident
 }
 
 // bigMap is the number of entries past which a scratch map is dropped
@@ -59,9 +66,9 @@ func (rv *Resolver) Problems(f *ast.File) *Info {
 func (rv *Resolver) reset(info *Info) {
 	r, b := &rv.r, &rv.b
 	r.names.next()
-	r.withed = reuseMap(r.withed, len(r.withed))
-	r.froms = reuseMap(r.froms, len(r.froms))
-	b.sets = reuseMap(b.sets, len(b.sets))
+	r.withed = reuseMap(r.withed, len(r.withed), bigMap)
+	r.froms = reuseMap(r.froms, len(r.froms), bigMap)
+	b.sets = reuseMap(b.sets, len(b.sets), bigMap)
 	r.info, r.b = info, b
 	// What the slices still hold of earlier files is never read: truncating
 	// them costs nothing, clearing them would cost their capacity. The
@@ -91,9 +98,9 @@ func truncate[T any](s []T) []T {
 }
 
 // reuseMap returns m emptied, or a new map when m is nil or had more than
-// bigMap entries (used counts those the previous file put in it).
-func reuseMap[K comparable, V any](m map[K]V, used int) map[K]V {
-	if m == nil || used > bigMap {
+// big entries (used counts those the previous file put in it).
+func reuseMap[K comparable, V any](m map[K]V, used, big int) map[K]V {
+	if m == nil || used > big {
 		return map[K]V{}
 	}
 	clear(m)

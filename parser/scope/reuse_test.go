@@ -41,6 +41,70 @@ func TestResolverReuse(t *testing.T) {
 	}
 }
 
+// TestResolveReuse checks ResolveReuse against a Resolver used once, on
+// the parser corpus (partial trees included) and the generated repository,
+// with one Resolver reused in two orders and, in between, by its other
+// methods: its Info must be Resolve's, whatever the Resolver did before.
+func TestResolveReuse(t *testing.T) {
+	files := append(corpusFiles(t), loadTree(t)...)
+	if testing.Short() {
+		files = files[:400]
+	}
+	want := make([]string, len(files))
+	for i, f := range files {
+		want[i] = dumpInfo(new(scope.Resolver).Resolve(f))
+	}
+	tests := []struct {
+		name    string
+		reverse bool
+		between func(r *scope.Resolver, f *ast.File)
+	}{
+		{"forward", false, nil},
+		{"backward", true, nil},
+		{"with Resolve and Problems between", false, func(r *scope.Resolver, f *ast.File) {
+			r.Resolve(f)
+			r.Problems(f)
+		}},
+		{"after an empty file each", true, func(r *scope.Resolver, _ *ast.File) { r.ResolveReuse(&ast.File{}) }},
+	}
+	for _, tt := range tests {
+		var r scope.Resolver
+		for k := range files {
+			i := k
+			if tt.reverse {
+				i = len(files) - 1 - k
+			}
+			if got := dumpInfo(r.ResolveReuse(files[i])); got != want[i] {
+				t.Fatalf("%s: %s: ResolveReuse differs from Resolve:\n%s\nwant:\n%s", tt.name, files[i].Name, got, want[i])
+			}
+			if tt.between != nil {
+				tt.between(&r, files[(i+1)%len(files)])
+			}
+		}
+	}
+}
+
+// TestResolveReuseEmpty checks that ResolveReuse leaves nothing of the
+// previous file in the Info of an empty one, and that its lists are nil
+// when empty, as Resolve's are.
+func TestResolveReuseEmpty(t *testing.T) {
+	var r scope.Resolver
+	r.ResolveReuse(loadTree(t)[0])
+	for _, f := range []*ast.File{nil, {}, {Name: "empty.nix"}} {
+		info := r.ResolveReuse(f)
+		if info == nil || info.Refs == nil {
+			t.Fatalf("%v: ResolveReuse returned %#v", f, info)
+		}
+		if len(info.Refs)+len(info.Bindings)+len(info.Undefined)+len(info.Duplicates) > 0 {
+			t.Errorf("%v: empty file resolved to %#v", f, info)
+		}
+	}
+	info := r.ResolveReuse(&ast.File{Expr: &ast.Int{}})
+	if info.Bindings != nil || info.Undefined != nil || info.Duplicates != nil {
+		t.Errorf("a file without bindings resolved to non-nil empty lists: %#v", info)
+	}
+}
+
 // TestResolverInfoStaysValid checks that an Info is unchanged by later
 // calls of the Resolver that returned it, and by the package's Resolve.
 func TestResolverInfoStaysValid(t *testing.T) {
@@ -54,6 +118,7 @@ func TestResolverInfoStaysValid(t *testing.T) {
 	}
 	for _, f := range files {
 		r.Resolve(f)
+		r.ResolveReuse(f)
 		scope.Resolve(f)
 	}
 	for i, info := range infos {

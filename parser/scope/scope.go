@@ -15,7 +15,9 @@
 // Resolver keeps that work memory from one file to the next, and Resolve
 // borrows one from a pool. Either way the Info returned is the caller's
 // alone; only its bindings, its references and their index are allocated
-// per file, each at its final size.
+// per file, each at its final size. A caller that drops the Info before
+// the next file, as module.PerFile does, can have it in the Resolver's
+// memory too (Resolver.ResolveReuse), and allocate nothing.
 package scope
 
 import (

@@ -85,3 +85,19 @@ func BenchmarkResolverTree(b *testing.B) {
 	}
 	cputime.Report(b, start)
 }
+
+// BenchmarkResolveReuseTree resolves every file of the generated
+// repository with one Resolver's ResolveReuse, as module.PerFile does.
+func BenchmarkResolveReuseTree(b *testing.B) {
+	files := loadTree(b)
+	b.SetBytes(treeBytes(files))
+	b.ReportAllocs()
+	var r scope.Resolver
+	start := cputime.Now()
+	for b.Loop() {
+		for _, f := range files {
+			r.ResolveReuse(f)
+		}
+	}
+	cputime.Report(b, start)
+}

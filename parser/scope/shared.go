@@ -1,0 +1,70 @@
+package scope
+
+import "github.com/nixlint/nixlint/parser/ast"
+
+// ResolveReuse binds every variable reference of f to its definition, as
+// Resolve does, but into memory the Resolver owns and refills on the next
+// call.
+//
+// THE INFO IT RETURNS IS VALID ONLY UNTIL THE NEXT CALL OF ANY METHOD OF
+// rv: that call overwrites it, its bindings, their Uses and its Refs map
+// in place. Read it, and drop every pointer into it (bindings included),
+// before resolving another file; copy out what must outlive that. A caller
+// that cannot promise this must use Resolve.
+//
+// In exchange it allocates nothing once the Resolver has seen a few files:
+// an Info from Resolve is about 2.7 KB per file (a third of its resolution
+// time, and the page faults of fresh memory), dropped as soon as the file
+// is done by callers like module.PerFile. Its contents are those Resolve
+// returns, but for the identity of its pointers.
+func (rv *Resolver) ResolveReuse(f *ast.File) *Info {
+	info := &rv.shared
+	*info = Info{Refs: reuseMap(info.Refs, len(info.Refs), bigRefs)}
+	if f == nil || ast.IsNil(f.Expr) {
+		return info
+	}
+	info.Undefined = rv.undefined[:0]
+	rv.reset(info)
+	rv.r.run(f.Expr)
+	info.Duplicates = rv.b.dups
+	rv.undefined = truncate(info.Undefined)
+	if len(info.Undefined) == 0 {
+		info.Undefined = nil // as Resolve leaves it
+	}
+	rv.uses = rv.r.finishShared(rv.uses)
+	return info
+}
+
+// bigRefs is the number of references past which the Refs map of
+// ResolveReuse is made anew rather than cleared: files have a few hundred
+// at most, and clearing costs the map's capacity.
+const bigRefs = 2048
+
+// finishShared fills the Info as finish does, but in place: the bindings
+// stay in the work space, the Info lists them in the resolver's own list,
+// and their Uses are cut from buf, which it returns grown if it had to.
+func (r *resolver) finishShared(buf []*ast.Ident) []*ast.Ident {
+	info := r.info
+	if len(r.bindings) > 0 {
+		info.Bindings = r.bindings
+	}
+	if cap(buf) < len(r.refs) {
+		buf = make([]*ast.Ident, len(r.refs)+len(r.refs)/2)
+	}
+	uses := buf[:cap(buf)]
+	for _, ref := range r.refs {
+		b := ref.b
+		if b.Uses == nil {
+			n := int(b.nuses)
+			b.Uses, uses = uses[:0:n], uses[n:]
+		}
+		b.Uses = append(b.Uses, ref.id)
+		info.Refs[ref.id] = b
+	}
+	for _, b := range r.all {
+		sortIdents(b.Uses)
+	}
+	sortBindings(info.Bindings)
+	sortProblems(info)
+	return truncate(buf)
+}
