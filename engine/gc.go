@@ -4,6 +4,8 @@ import (
 	"runtime/debug"
 	"sync"
 	"sync/atomic"
+
+	"github.com/nixlint/nixlint/internal/hugepages"
 )
 
 // The garbage collector's pace while parsing and analysing.
@@ -114,11 +116,19 @@ func (p *pacer) set(total int64) {
 	}
 }
 
+// hugePagesAfter is the size of sources read after which the heap is
+// backed with huge pages (see package hugepages): enough for the page
+// faults saved to outweigh the collection that costs.
+const hugePagesAfter = 256 << 10
+
 // add records n more bytes of source read. Each time the size read
 // doubles past half the size the collector stays off for, the collector
 // is paced for twice the size read, the total being at least that.
 func (p *pacer) add(n int64) {
 	read := p.read.Add(n)
+	if read >= hugePagesAfter && read-n < hugePagesAfter {
+		hugepages.Enable()
+	}
 	if read < p.repace.Load() {
 		return
 	}
