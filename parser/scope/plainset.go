@@ -71,9 +71,9 @@ func distinct(names []string) bool {
 	return true
 }
 
-// pushPlainSet resolves a set plainSet accepts, as set would resolve its
-// model.
-func (r *resolver) pushPlainSet(s *ast.AttrSet, quiet bool) {
+// plainSetValues resolves a set plainSet accepts, as set would resolve
+// its model, and returns the first value to resolve, as step does.
+func (r *resolver) plainSetValues(s *ast.AttrSet, quiet bool) ast.Expr {
 	for _, bd := range s.Bindings {
 		if in, ok := bd.(*ast.Inherit); ok && ast.IsNil(in.From) {
 			for _, n := range in.Names {
@@ -86,12 +86,14 @@ func (r *resolver) pushPlainSet(s *ast.AttrSet, quiet bool) {
 			}
 		}
 	}
-	for i := len(s.Bindings) - 1; i >= 0; i-- {
-		switch bd := s.Bindings[i].(type) {
+	k := len(r.kids)
+	for _, bd := range s.Bindings {
+		switch bd := bd.(type) {
 		case *ast.AttrDef:
-			r.pushExpr(bd.Value, quiet)
+			r.sub(bd.Value, k, quiet)
 		case *ast.Inherit:
-			r.pushExpr(bd.From, quiet)
+			r.sub(bd.From, k, quiet)
 		}
 	}
+	return r.takeKids(k, quiet)
 }

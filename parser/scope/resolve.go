@@ -21,7 +21,7 @@ type resolver struct {
 	withed  map[withKey]*Binding
 	froms   map[ast.Expr]bool // inherit sources already resolved
 	stack   []task
-	kids    []ast.Node // scratch space of expr
+	kids    []ast.Expr // scratch space of step
 	seen    []string   // scratch space of plainSet
 	seenMap map[string]bool
 	bound   []bound // the bindings of the open lexical scopes, innermost last
@@ -80,10 +80,18 @@ type task struct {
 
 func (r *resolver) push(t task) { r.stack = append(r.stack, t) }
 
+// pushExpr pushes the task of resolving e, unless e holds no reference.
+// A typed-nil e is pushed: resolving it does nothing.
 func (r *resolver) pushExpr(e ast.Expr, quiet bool) {
-	if !ast.IsNil(e) {
-		r.push(task{kind: exprTask, expr: e, quiet: quiet})
+	switch x := e.(type) {
+	case nil, *ast.Int, *ast.Float, *ast.URI:
+		return
+	case *ast.String:
+		if x == nil || !hasInterp(x.Parts) {
+			return
+		}
 	}
+	r.push(task{kind: exprTask, expr: e, quiet: quiet})
 }
 
 func (r *resolver) run(root ast.Expr) {
@@ -104,41 +112,10 @@ func (r *resolver) run(root ast.Expr) {
 	}
 }
 
+// expr resolves e, and the operands step hands back, one after another.
 func (r *resolver) expr(e ast.Expr, quiet bool) {
-	switch e := e.(type) {
-	case *ast.Ident:
-		if e != nil && e.Name == curPos {
-			// A position literal, not a variable.
-			r.use(e, r.builtinOf(r.slot(curPos)))
-			return
-		}
-		r.ref(e, quiet)
-	case *ast.AttrSet:
-		if r.plainSet(e) {
-			r.pushPlainSet(e, quiet)
-			return
-		}
-		r.pushSet(r.b.setOf(e), nil, quiet)
-	case *ast.LegacyLet:
-		r.pushSet(r.b.setOf(e), nil, quiet)
-	case *ast.Let:
-		r.pushSet(r.b.setOf(e), e.Body, quiet)
-	case *ast.With:
-		r.pushExpr(e.Env, quiet) // below the exit: resolved outside the with
-		r.withs = append(r.withs, e)
-		r.push(task{kind: exitWithTask})
-		r.pushExpr(e.Body, quiet)
-	case *ast.Lambda:
-		r.lambda(e, quiet)
-	default:
-		// Pushed in reverse so that they are resolved in source order,
-		// which keeps most lists sorted already for finish.
-		k := len(r.kids)
-		ast.EachSubexpr(e, func(c ast.Node) { r.kids = append(r.kids, c) })
-		for i := len(r.kids) - 1; i >= k; i-- {
-			r.pushExpr(r.kids[i].(ast.Expr), quiet)
-		}
-		r.kids = r.kids[:k]
+	for e != nil {
+		e = r.step(e, quiet)
 	}
 }
 
@@ -235,8 +212,9 @@ func (r *resolver) nameExprs(n ast.AttrName, quiet bool) {
 }
 
 // lambda enters the scope of the parameter and formals, in which the
-// formals' defaults and the body are resolved.
-func (r *resolver) lambda(l *ast.Lambda, quiet bool) {
+// formals' defaults and the body are resolved, and returns the first of
+// them to resolve, as step does.
+func (r *resolver) lambda(l *ast.Lambda, quiet bool) ast.Expr {
 	mark := len(r.bound)
 	if l.Param != nil {
 		r.bind(r.newBinding(Binding{Name: l.Param.Name, Kind: Param, Def: l.Param, Scope: l}))
@@ -250,14 +228,16 @@ func (r *resolver) lambda(l *ast.Lambda, quiet bool) {
 		}
 	}
 	r.push(task{kind: exitTask, mark: int32(mark)})
-	r.pushExpr(l.Body, quiet)
+	k := len(r.kids)
 	if l.Formals != nil {
-		for i := len(l.Formals.List) - 1; i >= 0; i-- {
-			if fm := l.Formals.List[i]; fm != nil {
-				r.pushExpr(fm.Default, quiet)
+		for _, fm := range l.Formals.List {
+			if fm != nil {
+				r.sub(fm.Default, k, quiet)
 			}
 		}
 	}
+	r.sub(l.Body, k, quiet)
+	return r.takeKids(k, quiet)
 }
 
 // newBinding makes a binding in the work space; finish moves it to the
