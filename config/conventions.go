@@ -92,22 +92,27 @@ func (c *Conventions) RangesAt(id int) []IDRange {
 // Range returns the innermost range holding id: the one whose class and
 // name describe it best.
 func (c *Conventions) Range(id int) (IDRange, bool) {
-	rs := c.RangesAt(id)
-	if len(rs) == 0 {
-		return IDRange{}, false
+	// The last range of RangesAt, without gathering them: the rules ask
+	// for every VM.
+	for i := len(c.IDRanges) - 1; i >= 0; i-- {
+		if r := c.IDRanges[i]; r.Contains(id) {
+			return r, true
+		}
 	}
-	return rs[len(rs)-1], true
+	return IDRange{}, false
 }
 
 // Block returns the outermost range holding id (one of the Overview blocks
 // in the default): its class says whether id is a template id, a production
 // id…, even where the innermost range is "reserved".
 func (c *Conventions) Block(id int) (IDRange, bool) {
-	rs := c.RangesAt(id)
-	if len(rs) == 0 {
-		return IDRange{}, false
+	// The first range of RangesAt, without gathering them.
+	for _, r := range c.IDRanges {
+		if r.Contains(id) {
+			return r, true
+		}
 	}
-	return rs[0], true
+	return IDRange{}, false
 }
 
 // RangeBySpan returns the range with exactly the bounds of s.

@@ -37,6 +37,24 @@ func TestRangeAccessors(t *testing.T) {
 	}
 }
 
+// TestRangeAccessorsAgree checks that Range and Block, which scan the ranges
+// without gathering them, answer what RangesAt's last and first elements
+// say, over every id of the default scheme and past its ends.
+func TestRangeAccessorsAgree(t *testing.T) {
+	c := Default().Conventions
+	for id := -1; id <= 10001; id++ {
+		all := c.RangesAt(id)
+		r, ok := c.Range(id)
+		b, okb := c.Block(id)
+		if ok != (len(all) > 0) || okb != ok {
+			t.Fatalf("id %d: Range ok %v, Block ok %v, RangesAt %d ranges", id, ok, okb, len(all))
+		}
+		if ok && (r != all[len(all)-1] || b != all[0]) {
+			t.Fatalf("id %d: Range = %+v, Block = %+v, RangesAt = %+v", id, r, b, all)
+		}
+	}
+}
+
 func TestPurposeRanges(t *testing.T) {
 	c := Default().Conventions
 	names := func(p string) []string {

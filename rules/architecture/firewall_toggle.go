@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"path"
 	"strings"
+	"unicode/utf8"
 
 	"github.com/nixlint/nixlint/analysis"
 	"github.com/nixlint/nixlint/model/layout"
@@ -135,7 +136,7 @@ func firewallGuarded(conds []module.Cond) bool {
 		}
 		for _, r := range c.Refs {
 			for _, seg := range r {
-				if strings.Contains(strings.ToLower(seg), "firewall") {
+				if mentionsFirewall(seg) {
 					return true
 				}
 			}
@@ -165,4 +166,33 @@ func checkPorts(pass *analysis.Pass, d *module.Def) {
 		Message: fmt.Sprintf("%s opens %s without a firewall toggle; %s: declare an option openFirewall and write lib.optionals cfg.openFirewall [ … ] (or wrap it in lib.mkIf cfg.openFirewall)",
 			module.PathString(d.Path), strings.Join(open, " "), firewallPrinciple),
 	})
+}
+
+// mentionsFirewall reports whether seg, lowercased, holds "firewall". An
+// ASCII segment (nearly all) is compared without building its lowercase
+// copy, which strings.ToLower allocates for a name like openFirewall.
+func mentionsFirewall(seg string) bool {
+	const word = "firewall"
+	for i := 0; i < len(seg); i++ {
+		if seg[i] >= utf8.RuneSelf {
+			return strings.Contains(strings.ToLower(seg), word)
+		}
+	}
+	for i := 0; i+len(word) <= len(seg); i++ {
+		j := 0
+		for j < len(word) && lowerASCII(seg[i+j]) == word[j] {
+			j++
+		}
+		if j == len(word) {
+			return true
+		}
+	}
+	return false
+}
+
+func lowerASCII(c byte) byte {
+	if 'A' <= c && c <= 'Z' {
+		return c + 'a' - 'A'
+	}
+	return c
 }

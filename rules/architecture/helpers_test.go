@@ -86,3 +86,16 @@ func TestFlattened(t *testing.T) {
 		}
 	}
 }
+
+func TestMentionsFirewall(t *testing.T) {
+	for _, seg := range []string{
+		"", "firewall", "openFirewall", "FIREWALL", "firewal", "fire_wall",
+		"allowedTCPPorts", "myFireWallToggle", "xfirewalx", "firewallfirewall",
+		"öffneFirewall", "fİrewall", "FİREWALL", "ﬁrewall", "ＦＩＲＥＷＡＬＬ",
+	} {
+		want := strings.Contains(strings.ToLower(seg), "firewall")
+		if got := mentionsFirewall(seg); got != want {
+			t.Errorf("mentionsFirewall(%q) = %v, want %v", seg, got, want)
+		}
+	}
+}

@@ -79,14 +79,7 @@ func runModuleSelfEnable(pass *analysis.Pass) (any, error) {
 }
 
 func checkSelfEnable(pass *analysis.Pass, l *layout.Layout, m *module.Model, mod *module.Module, ns *lazyNamespace) {
-	unit := m.UnitOptions(mod)
-	var enables []*module.Option
-	for _, o := range unit {
-		if o.IsEnable() {
-			enables = append(enables, o)
-		}
-	}
-	c := &unitCheck{options: unit, enables: enables}
+	c := newUnitCheck(m, mod)
 	// (a) an enable option that defaults to true.
 	for _, o := range mod.Options {
 		if v, ok := o.DefaultBool(); ok && v && o.IsEnable() && !c.subFeature(o) {
@@ -102,15 +95,9 @@ func checkSelfEnable(pass *analysis.Pass, l *layout.Layout, m *module.Model, mod
 		}
 	}
 
-	if len(enables) == 0 {
+	if !c.hasEnable() {
 		checkActivation(pass, l, mod, ns)
 		return
-	}
-	main := enables[0]
-	for _, e := range enables {
-		if len(e.Path) < len(main.Path) {
-			main = e
-		}
 	}
 
 	rest := make([]*module.Def, 0, len(mod.Defs))
@@ -128,12 +115,14 @@ func checkSelfEnable(pass *analysis.Pass, l *layout.Layout, m *module.Model, mod
 		}
 		rest = append(rest, d)
 	}
-	// (b) configuration outside the condition on the enable option.
+	// (b) configuration outside the condition on the enable option. The
+	// condition is tested first: it is the answer for nearly every
+	// definition, and is shared by the definitions written under it.
 	var guardText string // spelled out when needed: most modules are fine
-	bad := func(d *module.Def) bool { return !plumbing(d) && !c.own(d.Path) && !c.guarded(d, nil) }
+	bad := func(d *module.Def) bool { return !c.guarded(d, nil) && !plumbing(d) && !c.own(d.Path) }
 	for i, g := range groupDefs(rest, bad) {
 		if i == 0 {
-			guardText = "config." + module.PathString(main.Path)
+			guardText = "config." + module.PathString(c.main().Path)
 		}
 		it, takes := "it", "it takes"
 		if g.verb() == "are" {
@@ -185,8 +174,23 @@ func (n *lazyNamespace) get() string {
 // valueOf returns a definition's value, nil for an inherited name.
 func valueOf(d *module.Def) ast.Expr { return d.Value }
 
-// unitCheck answers questions about the options of one module unit.
+// unitCheck answers questions about the options of one module unit
+// (Model.UnitOptions): the module's own options, then those of the
+// siblings it is split from.
+//
+// Finding the siblings costs more than the check itself, and a module's
+// own options nearly always settle the answer (its definitions sit under
+// a condition on its own enable option), so the unit is looked up only
+// when they do not: every question is an existence test, and an own
+// option that answers it is the one the whole unit would have found
+// first, since UnitOptions lists the module's own options first.
 type unitCheck struct {
+	m   *module.Model
+	mod *module.Module
+
+	// options and enables are the module's own until full is set, the
+	// unit's after.
+	full    bool
 	options []*module.Option
 	enables []*module.Option
 
@@ -200,9 +204,69 @@ type unitCheck struct {
 	}
 }
 
+func newUnitCheck(m *module.Model, mod *module.Module) *unitCheck {
+	c := &unitCheck{m: m, mod: mod, options: mod.Options}
+	c.enables = enablesOf(mod.Options)
+	return c
+}
+
+func enablesOf(opts []*module.Option) []*module.Option {
+	var out []*module.Option
+	for _, o := range opts {
+		if o.IsEnable() {
+			out = append(out, o)
+		}
+	}
+	return out
+}
+
+// unit switches c to the whole unit's options.
+func (c *unitCheck) unit() {
+	if c.full {
+		return
+	}
+	c.full = true
+	c.options = c.m.UnitOptions(c.mod)
+	c.enables = enablesOf(c.options)
+}
+
+// hasEnable reports whether the unit declares an enable option.
+func (c *unitCheck) hasEnable() bool {
+	if len(c.enables) == 0 {
+		c.unit()
+	}
+	return len(c.enables) > 0
+}
+
+// main returns the unit's first enable option of the fewest segments, the
+// one a finding names.
+func (c *unitCheck) main() *module.Option {
+	c.unit()
+	main := c.enables[0]
+	for _, e := range c.enables {
+		if len(e.Path) < len(main.Path) {
+			main = e
+		}
+	}
+	return main
+}
+
 // enableAt returns the unit's enable option declared at p, or nil.
 func (c *unitCheck) enableAt(p []string) *module.Option {
-	for _, e := range c.enables {
+	if e := findEnable(c.enables, p); e != nil || c.full {
+		return e
+	}
+	// An enable option's path ends in "enable": a path ending otherwise
+	// (but for a dynamic segment, which matches anything) is none.
+	if len(p) == 0 || p[len(p)-1] != "enable" && p[len(p)-1] != module.Dynamic {
+		return nil
+	}
+	c.unit()
+	return findEnable(c.enables, p)
+}
+
+func findEnable(enables []*module.Option, p []string) *module.Option {
+	for _, e := range enables {
 		if module.Equal(p, e.Path) {
 			return e
 		}
@@ -215,6 +279,7 @@ func (c *unitCheck) enableAt(p []string) *module.Option {
 // (a.b.tls.enable below a.b.enable): defaulting it to true turns nothing on
 // while the module is off.
 func (c *unitCheck) subFeature(o *module.Option) bool {
+	c.unit()
 	ns := o.Path[:len(o.Path)-1]
 	for _, e := range c.enables {
 		parent := e.Path[:len(e.Path)-1]
@@ -228,7 +293,18 @@ func (c *unitCheck) subFeature(o *module.Option) bool {
 // own reports whether p sets one of the unit's own options (its defaults,
 // which do nothing while the module is off).
 func (c *unitCheck) own(p []string) bool {
-	for _, o := range c.options {
+	if ownOf(c.options, p) {
+		return true
+	}
+	if c.full {
+		return false
+	}
+	c.unit()
+	return ownOf(c.options, p)
+}
+
+func ownOf(opts []*module.Option, p []string) bool {
+	for _, o := range opts {
 		if module.HasPrefix(p, o.Path) {
 			return true
 		}
@@ -238,7 +314,18 @@ func (c *unitCheck) own(p []string) bool {
 
 // inNamespace reports whether a config path lies in the unit's namespace.
 func (c *unitCheck) inNamespace(r module.Ref) bool {
-	for _, o := range c.options {
+	if inNamespaceOf(c.options, r) {
+		return true
+	}
+	if c.full {
+		return false
+	}
+	c.unit()
+	return inNamespaceOf(c.options, r)
+}
+
+func inNamespaceOf(opts []*module.Option, r module.Ref) bool {
+	for _, o := range opts {
 		if len(o.Path) > 1 && module.HasPrefix(r, o.Path[:len(o.Path)-1]) {
 			return true
 		}
