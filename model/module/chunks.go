@@ -24,10 +24,12 @@ type chunks struct {
 	names    []ast.AttrName
 	ptrs     []*Def
 	els      []Elem
-	elLists  [][]Elem
+	infos    []defInfo
 
-	// Scratch space of the file's builder, reused from file to file
-	// (inline modules' builders have their own).
+	// The file's builder and resolver, and their scratch space, reused
+	// from file to file (inline modules' builders have their own).
+	bld     builder
+	res     resolver
 	path    []string
 	keyList []ast.AttrName
 	defList []*Def
@@ -118,11 +120,11 @@ func (c *chunks) elems(n int) []Elem {
 	return c.els[i : i+n : i+n]
 }
 
-// elemList returns a new, empty list of elements for a definition.
-func (c *chunks) elemList() *[]Elem {
-	if len(c.elLists) == cap(c.elLists) {
-		c.elLists = make([][]Elem, 0, defChunk)
+// info returns a new info for a definition with a list value.
+func (c *chunks) info() *defInfo {
+	if len(c.infos) == cap(c.infos) {
+		c.infos = make([]defInfo, 0, defChunk)
 	}
-	c.elLists = c.elLists[:len(c.elLists)+1]
-	return &c.elLists[len(c.elLists)-1]
+	c.infos = c.infos[:len(c.infos)+1]
+	return &c.infos[len(c.infos)-1]
 }

@@ -23,7 +23,7 @@ func (b *builder) config(e ast.Expr, p []string, keys []ast.AttrName, ctx *defCo
 		if v := ast.Unparen(e); isModuleValue(v) {
 			b.inline(v, p)
 			d := b.def()
-			*d = Def{Path: b.keepPath(p), Value: e, ctx: ctx, In: in}
+			*d = Def{Path: b.keepPath(p), Value: e, In: in, info: ctx.info()}
 			b.addDef(d)
 			return
 		}
@@ -57,16 +57,16 @@ func (b *builder) config(e ast.Expr, p []string, keys []ast.AttrName, ctx *defCo
 			return
 		}
 	case *ast.Apply:
-		fn, args := b.r.call(x)
+		fn, args, n := b.r.call(x)
 		switch {
-		case (fn == "mkIf" || fn == "optionalAttrs") && len(args) == 2:
+		case (fn == "mkIf" || fn == "optionalAttrs") && n == 2:
 			kind := MkIf
 			if fn == "optionalAttrs" {
 				kind = OptionalAttrs
 			}
 			b.config(args[1], p, keys, b.with(ctx, b.condition(kind, args[0], false)), in, depth+1)
 			return
-		case fn == "mkMerge" && len(args) == 1:
+		case fn == "mkMerge" && n == 1:
 			if l, ok := ast.Unparen(args[0]).(*ast.List); ok {
 				for _, el := range l.Elems {
 					b.config(el, p, keys, ctx, in, depth+1)
@@ -74,7 +74,7 @@ func (b *builder) config(e ast.Expr, p []string, keys []ast.AttrName, ctx *defCo
 				return
 			}
 		default:
-			if i, ok := priority[fn]; ok && len(args) == i+1 {
+			if i, ok := priority[fn]; ok && n == i+1 {
 				b.config(args[i], p, keys, ctx.wrapped(fn), in, depth+1)
 				return
 			}
@@ -85,10 +85,11 @@ func (b *builder) config(e ast.Expr, p []string, keys []ast.AttrName, ctx *defCo
 		return
 	}
 	d := b.def()
-	*d = Def{Path: b.keepPath(p), Value: e, ctx: ctx, In: in}
+	*d = Def{Path: b.keepPath(p), Value: e, In: in, info: ctx.info()}
 	if b.listy(e) {
-		d.elems = b.a.elemList()
-		*d.elems = b.elems(e, nil, 0)
+		info := b.a.info()
+		*info = defInfo{ctx: ctx, elems: b.elems(e, nil, 0)}
+		d.info = info
 	}
 	b.addDef(d)
 }
@@ -107,7 +108,7 @@ func (b *builder) set(s *ast.AttrSet, p []string, keys []ast.AttrName, ctx *defC
 			for i := range d.Names {
 				np, _ := b.names(p, keys, d.Names[i:i+1])
 				def := b.def()
-				*def = Def{Path: b.keepPath(np), ctx: ctx, In: b.binding(d.Names[i:i+1], in)}
+				*def = Def{Path: b.keepPath(np), In: b.binding(d.Names[i:i+1], in), info: ctx.info()}
 				b.addDef(def)
 			}
 		}
@@ -121,18 +122,18 @@ func with(conds []Cond, c Cond) []Cond {
 // with returns the context ctx with the condition c added.
 func (b *builder) with(ctx *defContext, c Cond) *defContext {
 	if ctx == nil {
-		return &defContext{conds: with(nil, c)}
+		return newContext(with(nil, c), nil)
 	}
-	return &defContext{conds: with(ctx.conds, c), mods: ctx.mods}
+	return newContext(with(ctx.conds, c), ctx.mods)
 }
 
 // wrapped returns the context ctx with the priority function fn added.
 func (ctx *defContext) wrapped(fn string) *defContext {
 	if ctx == nil {
-		return &defContext{mods: []string{fn}}
+		return newContext(nil, []string{fn})
 	}
 	mods := append(append(make([]string, 0, len(ctx.mods)+1), ctx.mods...), fn)
-	return &defContext{conds: ctx.conds, mods: mods}
+	return newContext(ctx.conds, mods)
 }
 
 // structural reports whether e is config structure (a set, or a condition
@@ -153,7 +154,7 @@ func (b *builder) structural(e ast.Expr, depth int) bool {
 	case *ast.If:
 		return b.structural(x.Then, depth+1) || b.structural(x.Else, depth+1)
 	case *ast.Apply:
-		switch fn, _ := b.r.call(x); fn {
+		switch fn, _, _ := b.r.call(x); fn {
 		case "mkIf", "mkMerge", "optionalAttrs":
 			return true
 		}
@@ -169,7 +170,7 @@ func (b *builder) listy(e ast.Expr) bool {
 	case *ast.Binary:
 		return x.Op == ast.CONCAT
 	case *ast.Apply:
-		fn, _ := b.r.call(x)
+		fn, _, _ := b.r.call(x)
 		return fn == "optionals" || fn == "optional"
 	}
 	return false
@@ -202,16 +203,16 @@ func (b *builder) elems(e ast.Expr, conds []Cond, depth int) []Elem {
 		return append(b.elems(x.Then, with(conds, b.condition(IfThenElse, x.Cond, false)), depth+1),
 			b.elems(x.Else, with(conds, b.condition(IfThenElse, x.Cond, true)), depth+1)...)
 	case *ast.Apply:
-		fn, args := b.r.call(x)
+		fn, args, n := b.r.call(x)
 		switch {
-		case fn == "optionals" && len(args) == 2:
+		case fn == "optionals" && n == 2:
 			return b.elems(args[1], with(conds, b.condition(Optionals, args[0], false)), depth+1)
-		case fn == "optional" && len(args) == 2:
+		case fn == "optional" && n == 2:
 			return []Elem{{Value: args[1], Conds: with(conds, b.condition(Optional, args[0], false))}}
-		case fn == "mkIf" && len(args) == 2:
+		case fn == "mkIf" && n == 2:
 			return b.elems(args[1], with(conds, b.condition(MkIf, args[0], false)), depth+1)
 		default:
-			if i, ok := priority[fn]; ok && len(args) == i+1 {
+			if i, ok := priority[fn]; ok && n == i+1 {
 				return b.elems(args[i], conds, depth+1)
 			}
 		}

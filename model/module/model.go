@@ -136,8 +136,11 @@ type Def struct {
 	// reports a block once by grouping on them.
 	In *Binding
 
-	ctx   *defContext // see Conds and Mods; shared by the definitions written under the same ones
-	elems *[]Elem     // see Elems; nil when the value is not a list
+	// info holds the conditions, priority wrappers and list elements;
+	// nil when there are none. One pointer for the three keeps Def at 56
+	// bytes: most definitions share their context's info, and only those
+	// with a list value have one of their own.
+	info *defInfo
 }
 
 // defContext is what the constructs around definitions give them: the
@@ -145,6 +148,32 @@ type Def struct {
 type defContext struct {
 	conds []Cond
 	mods  []string
+
+	// plain is the info of the definitions written under the context
+	// whose value is not a list: they all point at it.
+	plain defInfo
+}
+
+// newContext returns a context of conds and mods.
+func newContext(conds []Cond, mods []string) *defContext {
+	ctx := &defContext{conds: conds, mods: mods}
+	ctx.plain.ctx = ctx
+	return ctx
+}
+
+// defInfo is what a definition has beyond its path, value and binding.
+type defInfo struct {
+	ctx   *defContext // see Conds and Mods; nil when there are none
+	elems []Elem      // see Elems; nil when the value is not a list
+}
+
+// info returns the info of a definition under ctx whose value is not a
+// list.
+func (ctx *defContext) info() *defInfo {
+	if ctx == nil {
+		return nil
+	}
+	return &ctx.plain
 }
 
 // Binding is a binding definitions are written in. The bindings of a file
@@ -172,11 +201,13 @@ func (b *Binding) Pos() token.Pos {
 // sets): path and value as given, written in binding in.
 func NewDef(path []string, value ast.Expr, in *Binding, conds []Cond, elems []Elem) *Def {
 	d := &Def{Path: path, Value: value, In: in}
+	var ctx *defContext
 	if conds != nil {
-		d.ctx = &defContext{conds: conds}
+		ctx = newContext(conds, nil)
 	}
+	d.info = ctx.info()
 	if elems != nil {
-		d.elems = &elems
+		d.info = &defInfo{ctx: ctx, elems: elems}
 	}
 	return d
 }
@@ -185,20 +216,20 @@ func NewDef(path []string, value ast.Expr, in *Binding, conds []Cond, elems []El
 // Definitions under the same conditions share the slice: callers must not
 // modify it.
 func (d *Def) Conds() []Cond {
-	if d.ctx == nil {
+	if d.info == nil || d.info.ctx == nil {
 		return nil
 	}
-	return d.ctx.conds
+	return d.info.ctx.conds
 }
 
 // Elems returns the elements of a list value (a literal list, `++`
 // concatenations, `optionals c [ … ]`, `optional c x`), each with the
 // extra conditions inside the value; nil when the value is not a list.
 func (d *Def) Elems() []Elem {
-	if d.elems == nil {
+	if d.info == nil {
 		return nil
 	}
-	return *d.elems
+	return d.info.elems
 }
 
 // Keys returns the attribute name of each segment of the path, in a new
@@ -302,10 +333,10 @@ func (d *Def) Top() token.Pos {
 // Mods returns the priority functions the value was wrapped in, outermost
 // first (mkDefault, mkForce, …). Callers must not modify the result.
 func (d *Def) Mods() []string {
-	if d.ctx == nil {
+	if d.info == nil || d.info.ctx == nil {
 		return nil
 	}
-	return d.ctx.mods
+	return d.info.ctx.mods
 }
 
 // Elem is an element of a list value.

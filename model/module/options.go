@@ -54,14 +54,14 @@ func (b *builder) declaration(e ast.Expr, p []string, keys []ast.AttrName, keyPo
 			decl = ast.Unparen(bin.X)
 		}
 	}
-	fn, args := b.r.call(decl)
+	fn, args, n := b.r.call(decl)
 	switch fn {
 	case "mkEnableOption":
 		o.Func = fn
 		o.DefaultKnown = true
 	case "mkOption":
 		o.Func = fn
-		if len(args) == 1 {
+		if n == 1 {
 			if s, ok := ast.Unparen(args[0]).(*ast.AttrSet); ok {
 				o.Default, o.DefaultKnown = attr(s, "default")
 				if !o.DefaultKnown && !hasDynamic(s) {

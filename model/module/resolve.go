@@ -217,29 +217,42 @@ func (r *resolver) appendConfigPath(dst Ref, e ast.Expr, depth int) (Ref, bool) 
 	return dst, false
 }
 
-// head splits an application `f a b` into f and [a b].
-func head(e ast.Expr) (ast.Expr, []ast.Expr) {
-	var args []ast.Expr
+// maxArgs is how many arguments of an application call returns: the
+// functions the model reads take one or two.
+const maxArgs = 2
+
+// head splits an application `f a b` into f, its number of arguments and
+// its last maxArgs arguments, in order: args[:n] are all of them when n is
+// at most maxArgs. An array, not a slice, so that the many applications
+// asked about allocate nothing.
+func head(e ast.Expr) (fn ast.Expr, args [maxArgs]ast.Expr, n int) {
+	// The applications are met outermost first, so arguments come last
+	// first: found[0] is the last one.
+	var found [maxArgs]ast.Expr
 	e = ast.Unparen(e)
-	for i := 0; i < 64; i++ {
+	for ; n < 64; n++ {
 		app, ok := e.(*ast.Apply)
 		if !ok {
 			break
 		}
-		args = append(args, app.Arg)
+		if n < maxArgs {
+			found[n] = app.Arg
+		}
 		e = ast.Unparen(app.Fun)
 	}
-	for i, j := 0, len(args)-1; i < j; i, j = i+1, j-1 {
-		args[i], args[j] = args[j], args[i]
+	k := min(n, maxArgs)
+	for i := range k {
+		args[i] = found[k-1-i]
 	}
-	return e, args
+	return e, args, n
 }
 
-// call returns the lib function applied in e and its arguments, or "".
-func (r *resolver) call(e ast.Expr) (string, []ast.Expr) {
-	fn, args := head(e)
-	if len(args) == 0 {
-		return "", nil
+// call returns the lib function applied in e, its number of arguments and
+// its arguments (see head), or "".
+func (r *resolver) call(e ast.Expr) (string, [maxArgs]ast.Expr, int) {
+	fn, args, n := head(e)
+	if n == 0 {
+		return "", args, 0
 	}
-	return r.libFunc(fn), args
+	return r.libFunc(fn), args, n
 }
