@@ -116,18 +116,29 @@ func (p *pacer) set(total int64) {
 	}
 }
 
-// hugePagesAfter is the size of sources read after which the heap is
-// backed with huge pages (see package hugepages): enough for the page
-// faults saved to outweigh the collection that costs.
-const hugePagesAfter = 256 << 10
+// Once hugePagesAfter bytes of sources are read, the heap is backed with
+// huge pages (see package hugepages): hugePagesReserve bytes of address
+// space are mapped and marked for them, enough for the heap of some 8 MB
+// of sources; the heap beyond is marked again every hugePagesEvery bytes
+// of sources read (some 2 MiB of heap). Small runs keep small pages: the
+// reservation costs a collection, and a 2 MiB page is cleared whole on
+// first touch.
+const (
+	hugePagesAfter   = 256 << 10
+	hugePagesReserve = 128 << 20
+	hugePagesEvery   = 128 << 10
+)
 
 // add records n more bytes of source read. Each time the size read
 // doubles past half the size the collector stays off for, the collector
 // is paced for twice the size read, the total being at least that.
 func (p *pacer) add(n int64) {
 	read := p.read.Add(n)
-	if read >= hugePagesAfter && read-n < hugePagesAfter {
-		hugepages.Enable()
+	switch prev := read - n; {
+	case read >= hugePagesAfter && prev < hugePagesAfter:
+		hugepages.Reserve(hugePagesReserve)
+	case read >= hugePagesAfter && read/hugePagesEvery != prev/hugePagesEvery:
+		hugepages.Advise()
 	}
 	if read < p.repace.Load() {
 		return

@@ -66,16 +66,17 @@ func runParse(args []string, stdout, stderr io.Writer) int {
 	// (a few thousand files never do), and then frees nearly all of it.
 	defer debug.SetMemoryLimit(debug.SetMemoryLimit(512 << 20))
 	defer debug.SetGCPercent(debug.SetGCPercent(-1))
-	if len(files) >= hugePagesFrom {
-		hugepages.Enable()
-	}
 	out := bufio.NewWriterSize(stdout, 64<<10)
 	code := 0
 	// The working directory is looked up once: filepath.Abs would ask
 	// the system for it (two stats) once per file. Without one, each
 	// file with a relative name reports the error as before.
 	wd, _ := os.Getwd()
+	n := 0
 	for b := range parseAll(files, *format, wd, printer.HomeDir()) {
+		if n++; n%hugePagesEvery == 0 {
+			hugepages.Advise()
+		}
 		start := 0
 		for _, r := range b.files {
 			if len(r.errs) > 0 {
@@ -100,10 +101,10 @@ func runParse(args []string, stdout, stderr io.Writer) int {
 	return code
 }
 
-// hugePagesFrom is the number of files from which the heap is backed with
-// huge pages (see package hugepages): enough for the page faults saved to
-// outweigh the collection that costs.
-const hugePagesFrom = 200
+// hugePagesEvery is how many batches are parsed between the times the heap
+// is marked for huge pages (see package hugepages): the heap grows by a
+// few MiB in between.
+const hugePagesEvery = 4
 
 // batch is what a worker produced for consecutive files: their outputs
 // one after the other, and for each file where its output ends and its

@@ -1,5 +1,5 @@
-// Package hugepages asks Linux to back the start of the Go heap with
-// transparent huge pages.
+// Package hugepages asks Linux to back the Go heap with transparent huge
+// pages.
 //
 // A lint allocates its whole working set (sources, trees, models) in a
 // fraction of a second and keeps most of it to the end, with the collector
@@ -13,17 +13,19 @@
 // does not mark its heap (it did in Go 1.21.0, and stopped, because long
 // running servers saw their memory grow). For a short-lived process that
 // keeps what it allocates, marking it is what the setting is for.
+//
+// The runtime maps address space for the heap as it grows, 4 MiB at a
+// time, each a new mapping, and a mark applies only to what is mapped when
+// it is made: memory mapped after the last mark and touched before the
+// next one keeps small pages. So Reserve first has the runtime map a large
+// range at once, and marks it; Advise, called as the heap grows beyond,
+// marks what was mapped since.
 package hugepages
 
 import (
 	"os"
 	"strings"
 )
-
-// Reserve is how much of the heap Enable prepares: enough for the working
-// set of a repository of several thousand files. The heap beyond it gets
-// ordinary pages.
-const Reserve = 128 << 20
 
 // disabled reports whether the user turned huge pages off for the Go heap
 // with GODEBUG=disablethp=1, Go's own setting for it.

@@ -11,23 +11,31 @@ import (
 	"unsafe"
 )
 
-// TestEnable checks that after Enable the heap's new allocations lie in a
-// mapping the kernel has marked for huge pages ("hg" in its VmFlags).
-func TestEnable(t *testing.T) {
+// TestAdvise checks that after Advise a large allocation lies in a mapping
+// the kernel has marked for huge pages ("hg" in its VmFlags), also when
+// the heap has grown into new arenas since the previous call.
+func TestAdvise(t *testing.T) {
 	if _, err := os.Stat("/sys/kernel/mm/transparent_hugepage/enabled"); err != nil {
 		t.Skip("this kernel has no transparent huge pages")
 	}
-	t.Setenv("GODEBUG", "")
-	if !Enable() {
-		t.Fatal("Enable() = false")
+	if disabled() {
+		t.Skip("GODEBUG=disablethp=1")
 	}
-	buf := make([]byte, 8<<20)
-	sink = buf
+	var keep [][]byte
 	defer func() { sink = nil }()
-	addr := uintptr(unsafe.Pointer(&buf[0]))
-	flags := vmFlags(t, addr)
-	if !strings.Contains(" "+flags+" ", " hg ") {
-		t.Errorf("the mapping holding a new 8 MiB allocation at %#x has VmFlags %q, without hg", addr, flags)
+	for _, size := range []int{8 << 20, 100 << 20} {
+		if !Advise() {
+			t.Fatal("Advise() = false")
+		}
+		buf := make([]byte, size)
+		keep = append(keep, buf)
+		sink = keep
+		Advise()
+		addr := uintptr(unsafe.Pointer(&buf[0]))
+		flags := vmFlags(t, addr)
+		if !strings.Contains(" "+flags+" ", " hg ") {
+			t.Errorf("the mapping holding a new %d MiB allocation at %#x has VmFlags %q, without hg", size>>20, addr, flags)
+		}
 	}
 }
 
@@ -87,4 +95,29 @@ func parseRange(s string, lo, hi *uintptr) (bool, error) {
 	}
 	*lo, *hi = uintptr(l), uintptr(h)
 	return true, nil
+}
+
+// TestReserve checks that memory allocated after Reserve, in small pieces
+// as the heap grows, lies in marked mappings.
+func TestReserve(t *testing.T) {
+	if _, err := os.Stat("/sys/kernel/mm/transparent_hugepage/enabled"); err != nil {
+		t.Skip("this kernel has no transparent huge pages")
+	}
+	if disabled() {
+		t.Skip("GODEBUG=disablethp=1")
+	}
+	if !Reserve(64 << 20) {
+		t.Fatal("Reserve() = false")
+	}
+	var keep [][]byte
+	for range 4 << 10 {
+		keep = append(keep, make([]byte, 8<<10))
+	}
+	sink = keep
+	defer func() { sink = nil }()
+	last := keep[len(keep)-1]
+	addr := uintptr(unsafe.Pointer(&last[0]))
+	if flags := vmFlags(t, addr); !strings.Contains(" "+flags+" ", " hg ") {
+		t.Errorf("the mapping holding the last of 32 MiB of 8 KiB allocations at %#x has VmFlags %q, without hg", addr, flags)
+	}
 }

@@ -2,5 +2,8 @@
 
 package hugepages
 
-// Enable does nothing outside Linux; see the Linux version.
-func Enable() bool { return false }
+// Advise does nothing outside Linux; see the Linux version.
+func Advise() bool { return false }
+
+// Reserve does nothing outside Linux; see the Linux version.
+func Reserve(n int) bool { return false }
