@@ -74,7 +74,10 @@ func runParse(args []string, stdout, stderr io.Writer) int {
 	wd, _ := os.Getwd()
 	n := 0
 	for b := range parseAll(files, *format, wd, printer.HomeDir()) {
-		if n++; n%hugePagesEvery == 0 {
+		switch n++; {
+		case n == hugePagesEvery:
+			hugepages.Reserve(hugePagesReserve)
+		case n%hugePagesEvery == 0:
 			hugepages.Advise()
 		}
 		start := 0
@@ -101,10 +104,14 @@ func runParse(args []string, stdout, stderr io.Writer) int {
 	return code
 }
 
-// hugePagesEvery is how many batches are parsed between the times the heap
-// is marked for huge pages (see package hugepages): the heap grows by a
-// few MiB in between.
-const hugePagesEvery = 4
+// After hugePagesEvery batches the heap is backed with huge pages (see
+// package hugepages), hugePagesReserve bytes of it at once, and marked
+// again every hugePagesEvery batches: the heap grows by a few MiB in
+// between. Parsing a few files keeps small pages.
+const (
+	hugePagesEvery   = 4
+	hugePagesReserve = 128 << 20
+)
 
 // batch is what a worker produced for consecutive files: their outputs
 // one after the other, and for each file where its output ends and its
