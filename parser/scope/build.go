@@ -2,7 +2,6 @@ package scope
 
 import (
 	"go/token"
-	"slices"
 
 	"github.com/nixlint/nixlint/parser/ast"
 )
@@ -15,6 +14,7 @@ type builder struct {
 	nsets   slab[attrSet]
 	lists   attrLists
 	scratch []string
+	names   nameSet // finds repeated names, for clashingNames and plainSet
 }
 
 // newSet returns an empty set.
@@ -127,27 +127,13 @@ func (b *builder) clashingNames(bindings []ast.Binding) map[string]bool {
 	}
 	b.scratch = first
 	var clash map[string]bool
-	if len(first) <= 2*indexFrom {
-		for i, n := range first {
-			if slices.Contains(first[:i], n) {
-				if clash == nil {
-					clash = map[string]bool{}
-				}
-				clash[n] = true
-			}
+	b.names.repeats(first, func(n string) bool {
+		if clash == nil {
+			clash = map[string]bool{}
 		}
-		return clash
-	}
-	// Sorted, equal names are adjacent: cheaper than a map of them all.
-	slices.Sort(first)
-	for i := 1; i < len(first); i++ {
-		if first[i] == first[i-1] {
-			if clash == nil {
-				clash = map[string]bool{}
-			}
-			clash[first[i]] = true
-		}
-	}
+		clash[n] = true
+		return true
+	})
 	return clash
 }
 

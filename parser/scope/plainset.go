@@ -1,10 +1,6 @@
 package scope
 
-import (
-	"slices"
-
-	"github.com/nixlint/nixlint/parser/ast"
-)
+import "github.com/nixlint/nixlint/parser/ast"
 
 // plainSet reports whether s is a set in which Nix merges nothing: not
 // rec, not built as the value of a modelled attribute (where a path of the
@@ -45,30 +41,7 @@ func (r *resolver) plainSet(s *ast.AttrSet) bool {
 			return false
 		}
 	}
-	return distinct(r.seen)
-}
-
-// distinct reports whether the names are all different. It reorders
-// them. Small lists are compared pairwise; larger ones sorted, which costs
-// less than a map, to fill and to clear, at the sizes sets have.
-func distinct(names []string) bool {
-	if len(names) <= 2*indexFrom {
-		for i, a := range names {
-			for _, b := range names[:i] {
-				if a == b {
-					return false
-				}
-			}
-		}
-		return true
-	}
-	slices.Sort(names)
-	for i := 1; i < len(names); i++ {
-		if names[i] == names[i-1] {
-			return false
-		}
-	}
-	return true
+	return r.b.names.distinct(r.seen)
 }
 
 // plainSetValues resolves a set plainSet accepts, as set would resolve

@@ -14,17 +14,16 @@ import (
 // a scope is entered when its node is processed and left by an exit task
 // pushed below the tasks of everything inside it.
 type resolver struct {
-	info    *Info
-	b       *builder
-	names   nameTable
-	withs   []*ast.With // innermost last
-	withed  map[withKey]*Binding
-	froms   map[ast.Expr]bool // inherit sources already resolved
-	stack   []task
-	kids    []ast.Expr // scratch space of step
-	seen    []string   // scratch space of plainSet
-	seenMap map[string]bool
-	bound   []bound // the bindings of the open lexical scopes, innermost last
+	info   *Info
+	b      *builder
+	names  nameTable
+	withs  []*ast.With // innermost last
+	withed map[withKey]*Binding
+	froms  map[ast.Expr]bool // inherit sources already resolved
+	stack  []task
+	kids   []ast.Expr // scratch space of step
+	seen   []string   // scratch space of plainSet
+	bound  []bound    // the bindings of the open lexical scopes, innermost last
 
 	// refs lists the resolved references in the order they are met, and
 	// bindings the bindings: finish copies them into the Info at their

@@ -24,6 +24,7 @@ type Resolver struct {
 	shared    Info
 	uses      []*ast.Ident
 	undefined []*ast.Ident
+	refMaps   [refClasses]map[*ast.Ident]*Binding // see refsMap
 }
 
 // bigMap is the number of entries past which a scratch map is dropped

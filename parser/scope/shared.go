@@ -1,6 +1,10 @@
 package scope
 
-import "github.com/nixlint/nixlint/parser/ast"
+import (
+	"math/bits"
+
+	"github.com/nixlint/nixlint/parser/ast"
+)
 
 // ResolveReuse binds every variable reference of f to its definition, as
 // Resolve does, but into memory the Resolver owns and refills on the next
@@ -19,8 +23,9 @@ import "github.com/nixlint/nixlint/parser/ast"
 // returns, but for the identity of its pointers.
 func (rv *Resolver) ResolveReuse(f *ast.File) *Info {
 	info := &rv.shared
-	*info = Info{Refs: reuseMap(info.Refs, len(info.Refs), bigRefs)}
+	*info = Info{}
 	if f == nil || ast.IsNil(f.Expr) {
+		info.Refs = rv.refsMap(0)
 		return info
 	}
 	info.Undefined = rv.undefined[:0]
@@ -31,14 +36,34 @@ func (rv *Resolver) ResolveReuse(f *ast.File) *Info {
 	if len(info.Undefined) == 0 {
 		info.Undefined = nil // as Resolve leaves it
 	}
+	info.Refs = rv.refsMap(len(rv.r.refs))
 	rv.uses = rv.r.finishShared(rv.uses)
 	return info
 }
 
-// bigRefs is the number of references past which the Refs map of
-// ResolveReuse is made anew rather than cleared: files have a few hundred
-// at most, and clearing costs the map's capacity.
-const bigRefs = 2048
+// refClasses is the number of size classes of the Refs maps a Resolver
+// keeps for ResolveReuse: class c holds the references of files that have
+// fewer than 1<<c, and a file with more gets a new map.
+const refClasses = 13
+
+// refsMap returns an empty map for n references. Clearing a map costs its
+// capacity, which only grows: one map for all files made every small file
+// pay for the largest (a tenth of resolving). A map per size class costs
+// at most twice what the file needs.
+func (rv *Resolver) refsMap(n int) map[*ast.Ident]*Binding {
+	c := bits.Len(uint(n))
+	if c >= refClasses {
+		return make(map[*ast.Ident]*Binding, n)
+	}
+	m := rv.refMaps[c]
+	if m == nil {
+		m = make(map[*ast.Ident]*Binding, 1<<c)
+		rv.refMaps[c] = m
+	} else {
+		clear(m)
+	}
+	return m
+}
 
 // finishShared fills the Info as finish does, but in place: the bindings
 // stay in the work space, the Info lists them in the resolver's own list,
