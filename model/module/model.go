@@ -15,6 +15,7 @@ import (
 	"strconv"
 	"strings"
 	"sync"
+	"sync/atomic"
 
 	"github.com/nixlint/nixlint/analysis"
 	"github.com/nixlint/nixlint/parser/ast"
@@ -64,6 +65,10 @@ type Module struct {
 	// can read (a package, a library function, `import ./x.nix args`).
 	Opaque bool
 
+	// kind sits here, in the word of the two flags above, and unit is a
+	// pointer, so that a Module takes 256 bytes rather than 288.
+	kind kinds // see IsFlakePart and IsFormat
+
 	Imports  []Import
 	Options  []*Option
 	Defs     []*Def
@@ -80,11 +85,8 @@ type Module struct {
 	// a.b.enable). A path is recorded at its longest static extent.
 	Uses []Ref
 
-	kind kinds // see IsFlakePart and IsFormat
-
 	// unit caches UnitOptions: several rules ask for it, concurrently.
-	unitOnce sync.Once
-	unit     []*Option
+	unit atomic.Pointer[[]*Option]
 }
 
 // Import is one element of `imports`.
@@ -455,9 +457,28 @@ func run(pass *analysis.Pass) (any, error) {
 
 // New returns a Model of the given modules (for tests and tools).
 func New(mods ...*Module) *Model {
-	m := &Model{byPath: make(map[string]*Module), byDir: make(map[string][]*Module)}
-	for _, mod := range mods {
-		m.add(mod)
+	m := &Model{
+		modules: make([]*Module, 0, len(mods)),
+		byPath:  make(map[string]*Module, len(mods)),
+	}
+	// The directories' lists are made at their size: grown by appending,
+	// a repository's took twice the memory.
+	dirs := make([]string, len(mods))
+	count := make(map[string]int)
+	for i, mod := range mods {
+		dirs[i] = path.Dir(mod.Path)
+		count[dirs[i]]++
+	}
+	m.byDir = make(map[string][]*Module, len(count))
+	for i, mod := range mods {
+		m.modules = append(m.modules, mod)
+		m.byPath[mod.Path] = mod
+		d := dirs[i]
+		list := m.byDir[d]
+		if list == nil {
+			list = make([]*Module, 0, count[d])
+		}
+		m.byDir[d] = append(list, mod)
 	}
 	// Sorted once here, so that Dir, which rules call per module, need
 	// not sort.
@@ -467,13 +488,6 @@ func New(mods ...*Module) *Model {
 		m.units[d] = &dirUnits{}
 	}
 	return m
-}
-
-func (m *Model) add(mod *Module) {
-	m.modules = append(m.modules, mod)
-	m.byPath[mod.Path] = mod
-	d := path.Dir(mod.Path)
-	m.byDir[d] = append(m.byDir[d], mod)
 }
 
 // Modules returns every module, in file order.
@@ -513,11 +527,15 @@ func (m *Model) UnitOptions(mod *Module) []*Option {
 	if m.byPath[mod.Path] != mod {
 		return m.unitOptions(mod) // not this model's: nothing to cache
 	}
-	mod.unitOnce.Do(func() {
-		u := m.unitOptions(mod)
-		mod.unit = u[:len(u):len(u)]
-	})
-	return mod.unit
+	if u := mod.unit.Load(); u != nil {
+		return *u
+	}
+	// Two rules asking at once may both compute it (the same options):
+	// the first stored is the one every caller gets.
+	u := m.unitOptions(mod)
+	u = u[:len(u):len(u)]
+	mod.unit.CompareAndSwap(nil, &u)
+	return *mod.unit.Load()
 }
 
 func (m *Model) unitOptions(mod *Module) []*Option {

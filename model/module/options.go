@@ -44,7 +44,8 @@ func (b *builder) options(e ast.Expr, p []string, keys []ast.AttrName, keyPos to
 // declaration reads one option declaration.
 func (b *builder) declaration(e ast.Expr, p []string, keys []ast.AttrName, keyPos token.Pos) *Option {
 	kp, kk := b.keep(p, keys)
-	o := &Option{Path: kp, Keys: kk, Pos: e.Pos(), End: e.End(), KeyPos: keyPos}
+	o := b.a.option()
+	*o = Option{Path: kp, Keys: kk, Pos: e.Pos(), End: e.End(), KeyPos: keyPos}
 	var override *ast.AttrSet
 	decl := ast.Unparen(e)
 	// `mkEnableOption "x" // { default = true; }`
