@@ -73,6 +73,22 @@ func BenchmarkResolveCheckTree(b *testing.B) {
 	cputime.Report(b, start)
 }
 
+// BenchmarkResolveReuseCheckTree resolves every file of the generated
+// repository with one Resolver's ResolveReuse and checks it, as
+// module.PerFile does.
+func BenchmarkResolveReuseCheckTree(b *testing.B) {
+	pf := loadTree(b)
+	b.ReportAllocs()
+	var r scope.Resolver
+	start := cputime.Now()
+	for b.Loop() {
+		for _, f := range pf.files {
+			check.File(pf.fset, f, r.ResolveReuse(f))
+		}
+	}
+	cputime.Report(b, start)
+}
+
 // BenchmarkCheckTree checks every file of the generated repository, its
 // scopes resolved beforehand.
 func BenchmarkCheckTree(b *testing.B) {
