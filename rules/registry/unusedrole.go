@@ -123,72 +123,106 @@ func (u *uses) file(f *analysis.File) {
 	// The roles folder's default.nix importing every role is an index, not
 	// a use; a role importing another role (imports = [ ./base.nix ]) is.
 	index := f.Path == u.roles+"/default.nix"
-	exports := map[ast.Node]bool{}
+	// exports are the values that define rather than use a reference; a
+	// file has few, and most files none, so the map is made on demand.
+	var exports map[ast.Node]bool
+	export := func(n ast.Node) {
+		if exports == nil {
+			exports = make(map[ast.Node]bool)
+		}
+		exports[n] = true
+	}
+	// The names of a binding's attribute path are definitions too. Their
+	// nodes are the children of the binding's path, which Inspect visits
+	// right after the binding: parents holds, for each node whose
+	// children are being visited, whether it is such a path, so that a
+	// name is told by its parent instead of being looked up.
+	var buf [32]bool
+	parents := buf[:0]
+	defPath := func() bool { return len(parents) > 0 && parents[len(parents)-1] }
+	var pending *ast.AttrPath // the path of the binding just visited
 	ast.Inspect(f.AST, func(n ast.Node) bool {
-		switch x := n.(type) {
-		case *ast.AttrDef:
-			// An export: its name follows the pattern; its value (a path)
-			// is not a use, and a dynamic name is a definition too.
-			if x.Path != nil && len(x.Path.Names) > 0 {
-				last := x.Path.Names[len(x.Path.Names)-1]
-				if s, ok := ast.StaticName(last); ok {
-					if _, ok := u.conv.RoleName(s); ok {
-						exports[ast.Unparen(x.Value)] = true
-					}
-				}
-				for _, name := range x.Path.Names {
-					exports[name] = true
-				}
-				// mapAttrs' (n: _: { name = "role-${n}"; value = …; }):
-				// the name of an export built at evaluation.
-				if s, ok := ast.StaticName(last); ok && s == "name" {
-					exports[ast.Unparen(x.Value)] = true
-				}
+		if n == nil {
+			parents = parents[:len(parents)-1]
+			return true
+		}
+		if u.visit(n, before, index, f.Path, defPath(), exports, export, &pending) {
+			path, _ := n.(*ast.AttrPath)
+			parents = append(parents, path != nil && path == pending)
+			if path != nil && path == pending {
+				pending = nil
 			}
-		case *ast.Apply:
-			// nameValuePair "role-${n}" …: an export built at evaluation.
-			if fn, ok := x.Fun.(*ast.Apply); ok && strings.HasSuffix(lastName(fn.Fun), "nameValuePair") {
-				exports[ast.Unparen(fn.Arg)] = true
-			}
-		case *ast.Select:
-			if x.Path != nil && len(x.Path.Names) > 0 {
-				last := x.Path.Names[len(x.Path.Names)-1]
-				if s, ok := ast.StaticName(last); ok {
-					if name, ok := u.conv.RoleName(s); ok {
-						u.used[name] = true
-					}
-				} else if prefixed(last, before) {
-					u.dynamic = true
+			return true
+		}
+		return false
+	})
+}
+
+// visit is file's visitor for one node; inDefPath is set when n is a name
+// of a binding's attribute path.
+func (u *uses) visit(n ast.Node, before string, index bool, file string, inDefPath bool,
+	exports map[ast.Node]bool, export func(ast.Node), pending **ast.AttrPath) bool {
+	switch x := n.(type) {
+	case *ast.AttrDef:
+		// An export: its name follows the pattern; its value (a path)
+		// is not a use, and a dynamic name is a definition too.
+		if x.Path != nil && len(x.Path.Names) > 0 {
+			last := x.Path.Names[len(x.Path.Names)-1]
+			if s, ok := ast.StaticName(last); ok {
+				if _, ok := u.conv.RoleName(s); ok {
+					export(ast.Unparen(x.Value))
 				}
 			}
-		case *ast.Ident:
-			if exports[x] {
-				return true
+			*pending = x.Path
+			// mapAttrs' (n: _: { name = "role-${n}"; value = …; }):
+			// the name of an export built at evaluation.
+			if s, ok := ast.StaticName(last); ok && s == "name" {
+				export(ast.Unparen(x.Value))
 			}
-			if name, ok := u.conv.RoleName(x.Name); ok {
-				u.used[name] = true
-			}
-		case *ast.String:
-			if exports[x] {
-				return false
-			}
-			if s, ok := x.StaticValue(); ok {
+		}
+	case *ast.Apply:
+		// nameValuePair "role-${n}" …: an export built at evaluation.
+		if fn, ok := x.Fun.(*ast.Apply); ok && strings.HasSuffix(lastName(fn.Fun), "nameValuePair") {
+			export(ast.Unparen(fn.Arg))
+		}
+	case *ast.Select:
+		if x.Path != nil && len(x.Path.Names) > 0 {
+			last := x.Path.Names[len(x.Path.Names)-1]
+			if s, ok := ast.StaticName(last); ok {
 				if name, ok := u.conv.RoleName(s); ok {
 					u.used[name] = true
 				}
-			} else if before != "" && prefixed(x, before) {
+			} else if prefixed(last, before) {
 				u.dynamic = true
 			}
-		case *ast.Path:
-			if index || exports[x] {
-				return true
-			}
-			if p, ok := reg.ResolvePath(x, f.Path); ok {
-				u.used[p] = true
-			}
 		}
-		return true
-	})
+	case *ast.Ident:
+		if inDefPath || exports[x] {
+			return true
+		}
+		if name, ok := u.conv.RoleName(x.Name); ok {
+			u.used[name] = true
+		}
+	case *ast.String:
+		if inDefPath || exports[x] {
+			return false
+		}
+		if s, ok := x.StaticValue(); ok {
+			if name, ok := u.conv.RoleName(s); ok {
+				u.used[name] = true
+			}
+		} else if before != "" && prefixed(x, before) {
+			u.dynamic = true
+		}
+	case *ast.Path:
+		if index || exports[x] {
+			return true
+		}
+		if p, ok := reg.ResolvePath(x, file); ok {
+			u.used[p] = true
+		}
+	}
+	return true
 }
 
 // prefixed reports whether a dynamic attribute name or string starts with
