@@ -43,16 +43,23 @@ type chunks struct {
 
 var chunkPool = sync.Pool{New: func() any { return new(chunks) }}
 
-// The sizes of the arrays: a few kilobytes to some tens of kilobytes. The
-// arrays of records are as long as fit in 8 KB, a size the allocator
-// serves exactly: 128 Defs of 56 bytes took a 8 KB block for 7 KB.
+// The sizes of the arrays: as many records as fill a block of 8 or 16 KB
+// exactly. The allocator puts a header of a word before any object holding
+// pointers larger than 512 bytes, so an array of 16 KB would take a block
+// of 18 KB: a word less than the block is what an array may take.
 const (
-	defChunk     = 8192 / unsafe.Sizeof(Def{})
-	infoChunk    = 8192 / unsafe.Sizeof(defInfo{})
-	optionChunk  = 8192 / unsafe.Sizeof(Option{})
-	bindingChunk = 512
-	nameChunk    = 1024
-	elemChunk    = 256
+	mallocHeader = unsafe.Sizeof(uintptr(0))
+	smallBlock   = 8192 - mallocHeader
+	largeBlock   = 16384 - mallocHeader
+
+	defChunk     = int(smallBlock / unsafe.Sizeof(Def{}))
+	infoChunk    = int(smallBlock / unsafe.Sizeof(defInfo{}))
+	optionChunk  = int(smallBlock / unsafe.Sizeof(Option{}))
+	bindingChunk = int(largeBlock / unsafe.Sizeof(Binding{}))
+	nameChunk    = int(largeBlock / unsafe.Sizeof(""))
+	keyChunk     = int(largeBlock / unsafe.Sizeof(ast.AttrName(nil)))
+	ptrChunk     = int(smallBlock / unsafe.Sizeof((*Def)(nil)))
+	elemChunk    = int((12288 - mallocHeader) / unsafe.Sizeof(Elem{})) // 12 KB is a block size too
 )
 
 func (c *chunks) def() *Def {
@@ -86,11 +93,11 @@ func (c *chunks) strings(n int) []string {
 
 // keys returns a slice of n attribute names.
 func (c *chunks) keys(n int) []ast.AttrName {
-	if n > nameChunk/8 {
+	if n > keyChunk/8 {
 		return make([]ast.AttrName, n)
 	}
 	if len(c.names)+n > cap(c.names) {
-		c.names = make([]ast.AttrName, 0, nameChunk)
+		c.names = make([]ast.AttrName, 0, keyChunk)
 	}
 	i := len(c.names)
 	c.names = c.names[:i+n]
@@ -99,11 +106,11 @@ func (c *chunks) keys(n int) []ast.AttrName {
 
 // defPtrs returns a slice of n definition pointers.
 func (c *chunks) defPtrs(n int) []*Def {
-	if n > nameChunk/8 {
+	if n > ptrChunk/8 {
 		return make([]*Def, n)
 	}
 	if len(c.ptrs)+n > cap(c.ptrs) {
-		c.ptrs = make([]*Def, 0, nameChunk)
+		c.ptrs = make([]*Def, 0, ptrChunk)
 	}
 	i := len(c.ptrs)
 	c.ptrs = c.ptrs[:i+n]
