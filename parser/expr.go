@@ -414,7 +414,16 @@ func (p *parser) parseBinary(minPrec int) ast.Expr {
 // parseBinaryPipe is parseBinary inside the right operand of the pipe
 // operator pipe (0 if none), where the other pipe operator may not follow.
 func (p *parser) parseBinaryPipe(minPrec int, pipe tokKind) ast.Expr {
-	x := p.parseUnary()
+	// The prefix operators `!` and `-`, or an application. Every
+	// operand passes here: this is not a function of its own, to save a
+	// call per operand; the rare operator case, with its deferred leave,
+	// is.
+	var x ast.Expr
+	if k := p.tok.kind; k == tNOT || k == tMINUS {
+		x = p.parsePrefix()
+	} else {
+		x = p.parseApp()
+	}
 	lastNonassoc := 0
 	for {
 		k := p.tok.kind
@@ -465,16 +474,6 @@ func (p *parser) parseBinaryPipe(minPrec int, pipe tokKind) ast.Expr {
 	}
 }
 
-// parseUnary parses the prefix operators `!` and `-`, then an application.
-// Most operands have no prefix: the operator case, with its deferred
-// leave, is a function of its own.
-func (p *parser) parseUnary() ast.Expr {
-	if k := p.tok.kind; k == tNOT || k == tMINUS {
-		return p.parsePrefix()
-	}
-	return p.parseApp()
-}
-
 // parsePrefix parses `!x` or `-x` at the current operator.
 func (p *parser) parsePrefix() ast.Expr {
 	op, prec := ast.NOT, precNot
@@ -505,13 +504,22 @@ func startsSimple(k tokKind) bool {
 }
 
 // parseApp parses a function application `f a b`, left-associative.
+//
+// It calls parseSimple and parseSelectFrom itself, as parseSelect does,
+// rather than parseSelect: a call less for every operand.
 func (p *parser) parseApp() ast.Expr {
-	x := p.parseSelect()
+	x := p.parseSimple()
+	if k := p.tok.kind; k == tDOT || k == tOR_KW {
+		x = p.parseSelectFrom(x)
+	}
 	for startsSimple(p.tok.kind) && !p.bailed {
 		if !p.enter(1) {
 			return x
 		}
-		y := p.parseSelect()
+		y := p.parseSimple()
+		if k := p.tok.kind; k == tDOT || k == tOR_KW {
+			y = p.parseSelectFrom(y)
+		}
 		p.leave(1)
 		app := p.a.applies.alloc()
 		*app = ast.Apply{From: x.Pos(), Fun: x, Arg: y}

@@ -116,7 +116,12 @@ func (s *scanner) skipSpace() {
 // scan returns the next token in the default start condition (code).
 //
 // It is the scanner's hot path, once per token: whitespace, which
-// precedes most tokens, is skipped here; comments, rarer, by skipSpace.
+// precedes most tokens, is skipped here, and comments, rarer, by
+// skipSpace. The most frequent tokens are lexed here too, without a call,
+// when no longer rule can match: punctuation, identifiers and keywords not
+// followed by a character that could extend them into a path or URI, '='
+// and the '.' of a dotted name. lexSlow, which tries every rule, does the
+// rest.
 func (s *scanner) scan() item {
 	// The offset first: it differs but right after a peek.
 	if s.off == s.aheadFrom.off && s.hasAhead && s.save() == s.aheadFrom {
@@ -128,23 +133,26 @@ func (s *scanner) scan() item {
 	}
 	src := s.src
 	i := s.off
+	// The starts of the last matches (see mark) are kept in registers
+	// and stored once.
+	prev, last := s.prevStart, s.lastStart
 	for i < len(src) {
 		c := src[i]
 		if class[c]&cSpace == 0 {
 			if c == '#' || c == '/' {
-				s.off = i
+				s.off, s.prevStart, s.lastStart = i, prev, last
 				s.skipSpace()
-				i = s.off
+				i, prev, last = s.off, s.prevStart, s.lastStart
 			}
 			break
 		}
 		start := i
 		for i++; i < len(src) && class[src[i]]&cSpace != 0; i++ {
 		}
-		s.prevStart, s.lastStart = s.lastStart, start
+		prev, last = last, start
 	}
 	if i >= len(src) {
-		s.off = i
+		s.off, s.prevStart, s.lastStart = i, prev, last
 		if s.nulEnd {
 			// Bison takes the NUL token for the end of input, and its
 			// location is the NUL's.
@@ -152,13 +160,49 @@ func (s *scanner) scan() item {
 		}
 		return item{kind: tEOF, off: i, end: i}
 	}
-	s.prevStart, s.lastStart = s.lastStart, i
-	if kind := singleToks[src[i]]; kind != 0 {
-		// Punctuation, a third of the tokens, needs no call.
+	s.prevStart, s.lastStart = last, i
+	c := src[i]
+	if kind := singleToks[c]; kind != 0 {
+		// Punctuation, a third of the tokens.
 		s.off = i + 1
 		return item{kind: kind, off: i, end: i + 1}
 	}
-	kind, n := s.lexCode(i)
+	kind, j := tID, i+1
+	switch {
+	case class[c]&cIDStart != 0:
+		for j < len(src) && class[src[j]]&cID != 0 {
+			j++
+		}
+		if j < len(src) {
+			switch src[j] {
+			case '.', '+':
+				// Inside a dotted name (a.b.c), once the run is known
+				// to hold no path and no URI, this is an identifier.
+				if !s.noPathOrURI(i) {
+					return s.slow(i)
+				}
+			case '/', ':':
+				return s.slow(i)
+			}
+		}
+		if j-i <= 7 && kwFirst[c] {
+			kind, _ = keyword(src[i:j])
+		}
+	case c == '=' && (j >= len(src) || src[j] != '='):
+		kind = tASSIGN
+	case c == '.' && i < s.noPathUntil && j < len(src) && class[src[j]]&cIDStart != 0:
+		// Not "...", not a float, and no path in this run.
+		kind = tDOT
+	default:
+		return s.slow(i)
+	}
+	s.off = j
+	return item{kind: kind, off: i, end: j}
+}
+
+// slow returns the token at i as lexSlow finds it.
+func (s *scanner) slow(i int) item {
+	kind, n := s.lexSlow(i)
 	s.off = i + n
 	return item{kind: kind, off: i, end: i + n}
 }
@@ -185,49 +229,6 @@ func (s *scanner) peek() item {
 	}
 	s.restore(st)
 	return t
-}
-
-// lexCode finds the longest match at i among the rules of the INITIAL
-// start condition. It returns the token kind and length (at least 1).
-func (s *scanner) lexCode(i int) (tokKind, int) {
-	src := s.src
-	c := src[i]
-	// Fast paths for the most frequent tokens, when no longer rule can
-	// match: identifiers and keywords not followed by a character that
-	// could extend them into a path or URI, and plain punctuation.
-	switch {
-	case is(c, cIDStart):
-		j := i + 1
-		for j < len(src) && is(src[j], cID) {
-			j++
-		}
-		if j < len(src) {
-			switch src[j] {
-			case '.', '+':
-				// Inside a dotted name (a.b.c), once the run is known
-				// to hold no path and no URI, this is an identifier.
-				if !s.noPathOrURI(i) {
-					return s.lexSlow(i)
-				}
-			case '/', ':':
-				return s.lexSlow(i)
-			}
-		}
-		if j-i <= 7 && kwFirst[c] {
-			if kw, ok := keyword(src[i:j]); ok {
-				return kw, j - i
-			}
-		}
-		return tID, j - i
-	case singleToks[c] != 0:
-		return singleToks[c], 1
-	case c == '=' && (i+1 >= len(src) || src[i+1] != '='):
-		return tASSIGN, 1
-	case c == '.' && i < s.noPathUntil && i+1 < len(src) && is(src[i+1], cIDStart):
-		// Not "...", not a float, and no path in this run.
-		return tDOT, 1
-	}
-	return s.lexSlow(i)
 }
 
 // noPathOrURI reports whether no path and no URI can start at i, at the
