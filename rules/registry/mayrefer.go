@@ -70,8 +70,9 @@ func containsEither(src, a, b []byte) bool {
 		return bytes.Contains(src, a) || bytes.Contains(src, b)
 	}
 	common := a[:n]
+	k := rarest(common)
 	for {
-		i := bytes.Index(src, common)
+		i := indexAt(src, common, k)
 		if i < 0 {
 			return false
 		}
