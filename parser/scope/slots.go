@@ -27,6 +27,21 @@ type nameSlot struct {
 type nameTable struct {
 	slots map[string]*nameSlot
 	gen   uint64 // the current file; stale slots have an older one
+
+	// recent is a direct-mapped cache in front of slots, indexed by
+	// recentIndex: files use a few dozen names, most of them many times,
+	// and comparing one string costs less than hashing it into the map.
+	recent [256]*nameSlot
+}
+
+// recentIndex is the index of name in nameTable.recent: a hash of its
+// length and of its first and last bytes, which tell apart most of the
+// names a file uses.
+func recentIndex(name string) int {
+	if name == "" {
+		return 0
+	}
+	return (len(name)*43 + int(name[0])*7 + int(name[len(name)-1])) & 255
 }
 
 // maxNames bounds the table kept between files: past it, the table is
@@ -37,6 +52,7 @@ const maxNames = 1 << 14
 func (t *nameTable) next() {
 	if t.slots == nil || len(t.slots) > maxNames {
 		t.slots = map[string]*nameSlot{}
+		t.recent = [len(t.recent)]*nameSlot{} // slots of the old map
 	}
 	t.gen++
 }
@@ -44,13 +60,18 @@ func (t *nameTable) next() {
 // slot returns the slot of name for the current file, made when needed.
 func (r *resolver) slot(name string) *nameSlot {
 	t := &r.names
-	n := t.slots[name]
-	if n == nil {
-		// The table outlives the tree: its key must not keep the
-		// file's source alive.
-		name = strings.Clone(name)
-		n = &nameSlot{name: name, global: globals[name]}
-		t.slots[name] = n
+	i := recentIndex(name)
+	n := t.recent[i]
+	if n == nil || n.name != name {
+		n = t.slots[name]
+		if n == nil {
+			// The table outlives the tree: its key must not keep the
+			// file's source alive.
+			name = strings.Clone(name)
+			n = &nameSlot{name: name, global: globals[name]}
+			t.slots[name] = n
+		}
+		t.recent[i] = n
 	}
 	if n.gen != t.gen {
 		*n = nameSlot{name: n.name, global: n.global, gen: t.gen}
