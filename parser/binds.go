@@ -9,9 +9,8 @@ import "github.com/nixlint/nixlint/parser/ast"
 // each broken binding costs one error.
 func (p *parser) parseBinds(term tokKind) []ast.Binding {
 	// Bindings accumulate on a stack shared by the nested sets, and are
-	// copied out once, to an exact-size slice.
+	// copied out once, to an exact-size slice (see bindsFrom).
 	base := len(p.bindStack)
-	defer func() { p.bindStack = p.bindStack[:base] }()
 	for p.tok.kind != term && p.tok.kind != tEOF {
 		var b ast.Binding
 		ok := false
@@ -49,13 +48,20 @@ func (p *parser) parseBinds(term tokKind) []ast.Binding {
 	return p.bindsFrom(base)
 }
 
-// bindsFrom copies the bindings stacked since base.
+// bindsFrom copies out and pops the bindings stacked since base.
+//
+// The parser does without defer on its hot paths (a deferred call costs
+// more than the call), so every function that pushes on a stack or
+// charges the nesting budget pops or refunds it before each return. A
+// panic leaves the state inconsistent, and the Parser is then dropped (see
+// ParseFileMode).
 func (p *parser) bindsFrom(base int) []ast.Binding {
-	n := len(p.bindStack) - base
-	if n == 0 {
-		return nil
+	var out []ast.Binding
+	if len(p.bindStack) > base {
+		out = p.a.bindings.copyOf(p.bindStack[base:])
 	}
-	return p.a.bindings.copyOf(p.bindStack[base:])
+	p.bindStack = p.bindStack[:base]
+	return out
 }
 
 // parseAttrDef parses `attrpath = expr;`. ok reports that the binding was
@@ -72,9 +78,9 @@ func (p *parser) parseAttrDef() (b ast.Binding, ok bool) {
 	if !p.enter(2) {
 		return nil, false
 	}
-	defer p.leave(2)
 	p.next()
 	def.Value = p.parseExpr()
+	p.leave(2)
 	if p.tok.kind != tSEMI {
 		p.unexpected(tSEMI)
 		def.Semi = p.pos(p.missingClose(eq))

@@ -654,13 +654,13 @@ func (p *parser) parseSet(t item) ast.Expr {
 	if !p.enter(cost) {
 		return p.bad(t.off, t.off)
 	}
-	defer p.leave(cost)
 	x := p.a.sets.alloc()
 	if t.kind == tREC {
 		x.Rec = p.pos(t.off)
 		p.next()
 		if p.tok.kind != tLBRACE {
 			p.unexpected(tLBRACE)
+			p.leave(cost)
 			return p.bad(t.off, p.tok.off)
 		}
 	}
@@ -671,6 +671,7 @@ func (p *parser) parseSet(t item) ast.Expr {
 	if t.off == p.exprBrace && len(x.Bindings) == 0 {
 		p.emptySetEnd = p.tok.off
 	}
+	p.leave(cost)
 	return x
 }
 
@@ -703,15 +704,23 @@ func (p *parser) parseList() ast.Expr {
 	if !p.enter(2) {
 		return p.bad(lb, lb)
 	}
-	defer p.leave(2)
 	p.next()
 	x := p.a.lists.alloc()
 	x.Lbrack = p.pos(lb)
+	// The elements collect on a stack shared by nested lists, copied out
+	// once at their exact size.
 	base := len(p.elemStack)
-	defer func() {
-		x.Elems = p.a.exprs.copyOf(p.elemStack[base:])
-		p.elemStack = p.elemStack[:base]
-	}()
+	x.Rbrack = p.pos(p.listElems(lb))
+	x.Elems = p.a.exprs.copyOf(p.elemStack[base:])
+	p.elemStack = p.elemStack[:base]
+	p.leave(2)
+	return x
+}
+
+// listElems pushes the elements of the list opened at offset lb on
+// elemStack and consumes its ']'. It returns the offset of the ']', or the
+// one to record when it is missing.
+func (p *parser) listElems(lb int) int {
 	for p.tok.kind != tRBRACK && p.tok.kind != tEOF {
 		if startsSimple(p.tok.kind) {
 			p.elemStack = append(p.elemStack, p.parseSelect())
@@ -720,17 +729,15 @@ func (p *parser) parseList() ast.Expr {
 		p.unexpected()
 		switch p.tok.kind {
 		case tRBRACE, tRPAREN, tSEMI, tIN:
-			x.Rbrack = p.pos(p.missingClose(lb))
-			return x
+			return p.missingClose(lb)
 		}
 		p.next()
 	}
 	if p.tok.kind != tRBRACK {
 		p.unexpected()
-		x.Rbrack = p.pos(p.missingClose(lb))
-		return x
+		return p.missingClose(lb)
 	}
-	x.Rbrack = p.pos(p.tok.off)
+	r := p.tok.off
 	p.next()
-	return x
+	return r
 }

@@ -80,9 +80,9 @@ func (p *parser) parseString() *ast.String {
 // parseStringParts pushes the parts of a "string" on partStack and
 // returns the position of its end.
 func (p *parser) parseStringParts() token.Pos {
-	// Bison holds '"' below an interpolation.
+	// Bison holds '"' below an interpolation: charged here, refunded
+	// before each return.
 	p.depth++
-	defer func() { p.depth-- }()
 	interpolated := false
 	prevSTR := false
 	for {
@@ -110,16 +110,19 @@ func (p *parser) parseStringParts() token.Pos {
 			p.partStack = append(p.partStack, in)
 			if !complete {
 				p.eofTok()
+				p.depth--
 				return in.End()
 			}
 			continue
 		case tQUOTE:
 			p.tok = t
 			p.next()
+			p.depth--
 			return p.pos(t.end)
 		}
 		p.unexpectedTok(t, tQUOTE)
 		p.eofTok()
+		p.depth--
 		return p.pos(len(p.s.src))
 	}
 }
