@@ -51,9 +51,9 @@ func BuildResolved(f *analysis.File, info *scope.Info) *Module {
 	r := &a.res
 	*r = resolver{info: info, scratch: r.scratch[:0]}
 	b := &a.bld
-	*b = builder{m: m, a: a, r: r, src: f.Src, base: baseOf(f), path: a.path[:0], keys: a.keyList[:0], defs: a.defList[:0]}
+	*b = builder{m: m, a: a, r: r, src: f.Src, base: baseOf(f), path: a.path[:0], keys: a.keyList[:0], defs: a.defList[:0], opts: a.optList[:0]}
 	b.top(f.AST.Expr)
-	b.finishDefs()
+	b.finish()
 	b.collectUses(f.AST.Expr)
 	m.kind = m.scanKinds()
 	// The scratch goes back without what it pointed at. Only what this
@@ -61,7 +61,8 @@ func BuildResolved(f *analysis.File, info *scope.Info) *Module {
 	clear(b.path[:b.high])
 	clear(b.keys[:b.high])
 	clear(b.defs)
-	a.path, a.keyList, a.defList = b.path[:0], b.keys[:0], b.defs[:0]
+	clear(b.opts)
+	a.path, a.keyList, a.defList, a.optList = b.path[:0], b.keys[:0], b.defs[:0], b.opts[:0]
 	if cap(r.cands) > cap(a.cands) {
 		a.cands = r.cands[:0] // positions: nothing to clear
 	}
@@ -77,7 +78,8 @@ type builder struct {
 	a    *chunks
 	path []string       // scratch: the path being walked (see names)
 	keys []ast.AttrName // scratch: its attribute names
-	defs []*Def         // scratch: the definitions, until finishDefs
+	defs []*Def         // scratch: the definitions, until finish
+	opts []*Option      // scratch: the options, until finish
 	high int            // the longest path and keys were, for clearing them
 	r    *resolver
 	src  []byte
@@ -107,11 +109,7 @@ func (b *builder) top(e ast.Expr) {
 			}
 			b.m.Lambda = x
 			if x.Formals != nil {
-				for _, fo := range x.Formals.List {
-					if fo != nil && fo.Name != nil {
-						b.m.Args = append(b.m.Args, fo.Name.Name)
-					}
-				}
+				b.m.Args = b.args(x.Formals.List)
 			}
 			e = x.Body
 		case *ast.Let:
@@ -129,6 +127,27 @@ func (b *builder) top(e ast.Expr) {
 		}
 	}
 	b.m.Opaque = true
+}
+
+// args returns the names of formals, nil if none, in a slice of their
+// number cut from the chunks.
+func (b *builder) args(formals []*ast.Formal) []string {
+	n := 0
+	for _, fo := range formals {
+		if fo != nil && fo.Name != nil {
+			n++
+		}
+	}
+	if n == 0 {
+		return nil
+	}
+	out := b.a.strings(n)[:0]
+	for _, fo := range formals {
+		if fo != nil && fo.Name != nil {
+			out = append(out, fo.Name.Name)
+		}
+	}
+	return out
 }
 
 func (b *builder) moduleSet(s *ast.AttrSet) {
@@ -230,16 +249,20 @@ func (b *builder) keep(p []string, keys []ast.AttrName) ([]string, []ast.AttrNam
 func (b *builder) def() *Def { return b.a.def() }
 
 // addDef adds a definition to the module. Definitions are gathered in
-// scratch space and copied out at their number by finishDefs: growing the
+// scratch space and copied out at their number by finish: growing the
 // module's slice by doubling copied them about twice and left a third of
 // its capacity unused.
 func (b *builder) addDef(d *Def) { b.defs = append(b.defs, d) }
 
-// finishDefs sets the module's definitions to those added (nil if none).
-func (b *builder) finishDefs() {
+// finish sets the module's definitions and options to those added (nil if
+// none).
+func (b *builder) finish() {
 	if len(b.defs) > 0 {
 		b.m.Defs = b.a.defPtrs(len(b.defs))
 		copy(b.m.Defs, b.defs)
+	}
+	if len(b.opts) > 0 {
+		b.m.Options = append(make([]*Option, 0, len(b.opts)), b.opts...)
 	}
 }
 

@@ -35,6 +35,7 @@ type chunks struct {
 	path    []string
 	keyList []ast.AttrName
 	defList []*Def
+	optList []*Option
 	seen    map[string]bool // collectUses's, cleared per module
 	walk    []ast.Node      // collectUses's stack
 	useList []Ref           // collectUses's uses

@@ -256,7 +256,7 @@ func (b *builder) inline(e ast.Expr, p []string) {
 		inlineDepth: b.inlineDepth + 1,
 	}
 	sub.top(e)
-	sub.finishDefs()
+	sub.finish()
 	sub.collectUses(e)
 	sub.m.kind = sub.m.scanKinds()
 	b.m.Inline = append(b.m.Inline, sub.m)

@@ -38,7 +38,7 @@ func (b *builder) options(e ast.Expr, p []string, keys []ast.AttrName, keyPos to
 		}
 		return
 	}
-	b.m.Options = append(b.m.Options, b.declaration(e, p, keys, keyPos))
+	b.opts = append(b.opts, b.declaration(e, p, keys, keyPos))
 }
 
 // declaration reads one option declaration.
