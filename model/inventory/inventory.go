@@ -112,6 +112,11 @@ func run(pass *analysis.Pass) (any, error) {
 	}
 	srcs := registry.NewSources(conv)
 	for _, mod := range mods.Modules() {
+		if !conv.HostnamesAsVMNames && mod.File != nil && !srcs.MayMatchFile(mod.File.Src) {
+			// No definition of the file can match a source: nearly
+			// every file, told apart by its bytes.
+			continue
+		}
 		b := &builder{srcs: srcs, inv: inv, conv: conv, fset: pass.Fset, mod: mod, fold: folds.For(mod.File)}
 		b.module()
 	}

@@ -25,6 +25,7 @@ type Sources struct {
 	// to match it.
 	floating []int
 	lits     [][]string
+	filter   fileFilter // see MayMatchFile
 }
 
 // NewSources compiles the VM sources of conv.
@@ -45,6 +46,7 @@ func NewSources(conv *config.Conventions) *Sources {
 		}
 		s.floating = append(s.floating, i)
 	}
+	s.filter = newFileFilter(s.lits)
 	return s
 }
 
