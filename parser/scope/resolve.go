@@ -22,7 +22,8 @@ type resolver struct {
 	froms  map[ast.Expr]bool // inherit sources already resolved
 	stack  []task
 	kids   []ast.Expr // scratch space of step
-	seen   []string   // scratch space of plainSet
+	seen   []string   // scratch space of simpleNames
+	outer  []*Binding // scratch space of simpleRec
 	bound  []bound    // the bindings of the open lexical scopes, innermost last
 
 	// refs lists the resolved references in the order they are met, and

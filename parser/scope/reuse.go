@@ -78,6 +78,7 @@ func (rv *Resolver) reset(info *Info) {
 	r.withs, r.stack, r.seen = truncate(r.withs), truncate(r.stack), truncate(r.seen)
 	r.bound, r.refs, r.bindings = truncate(r.bound), truncate(r.refs), truncate(r.bindings)
 	r.all, r.kids, b.scratch = truncate(r.all), truncate(r.kids), truncate(b.scratch)
+	r.outer = truncate(r.outer)
 	r.bslab.reset()
 	b.dups = nil
 	b.attrs.reset()

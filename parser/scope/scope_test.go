@@ -42,6 +42,8 @@ var resolveCases = []struct {
 	{`let true = 1; in true`, []string{"true#2=let#1"}},
 	{`let map = 1; in with {}; map`, []string{"map#2=let#1"}},
 	{`let x = 1; in let x = 2; in x`, []string{"x#3=let#2"}},
+	{`let inherit (x) a b; x = { }; in [ a b ]`, []string{"x#1=let#2", "a#2=let#1", "b#2=let#1"}},
+	{`let y = 1; in let inherit y; inherit (z) w; z = { w = y; }; in w`, []string{"y#2=let#1", "z#1=let#2", "y#3=let#2", "w#3=let#1"}},
 	// legacy let
 	{`let { body = a; a = 1; }`, []string{"a#1=let#2"}},
 	{`let { inherit a; body = 1; }`, []string{"a#1=undefined"}},
@@ -56,6 +58,7 @@ var resolveCases = []struct {
 	{`rec { inherit a; }`, []string{"a#1=undefined"}},
 	{`rec { a.b = c; c = 1; }`, []string{"c#1=rec#2"}},
 	{`rec { inherit (a) b; a = { b = 1; }; }`, []string{"a#1=rec#2"}},
+	{`rec { inherit (s) a; s = { a = 1; }; b = a; }`, []string{"s#1=rec#2", "a#3=rec#1"}},
 	{`rec { a = "n"; ${a} = a; }`, []string{"a#2=rec#1", "a#3=rec#1"}},
 	{`{ ${a} = 1; }`, []string{"a#1=undefined"}},
 	{`x: { "${x}" = 1; "y${x}".z = x; }`, []string{"x#2=param#1", "x#3=param#1", "x#4=param#1"}},

@@ -24,20 +24,36 @@ func (r *resolver) step(e ast.Expr, quiet bool) ast.Expr {
 		if e == nil {
 			return nil
 		}
-		if r.plainSet(e) {
-			return r.plainSetValues(e, quiet)
+		// A set built as the value of a modelled attribute may have
+		// been merged into: only its model tells.
+		if _, built := r.b.sets[e]; !built && r.simpleNames(e.Bindings) {
+			if !e.Rec.IsValid() {
+				return r.plainSetValues(e, quiet)
+			}
+			r.simpleRec(e, e.Bindings, nil, Rec, quiet)
+			return nil
 		}
 		r.enterSet(r.b.setOf(e), nil, quiet)
 		return nil
 	case *ast.LegacyLet:
-		if e != nil {
-			r.enterSet(r.b.setOf(e), nil, quiet)
+		if e == nil {
+			return nil
 		}
+		if r.simpleNames(e.Bindings) {
+			r.simpleRec(e, e.Bindings, nil, Let, quiet)
+			return nil
+		}
+		r.enterSet(r.b.setOf(e), nil, quiet)
 		return nil
 	case *ast.Let:
-		if e != nil {
-			r.enterSet(r.b.setOf(e), e.Body, quiet)
+		if e == nil {
+			return nil
 		}
+		if r.simpleNames(e.Bindings) {
+			r.simpleRec(e, e.Bindings, e.Body, Let, quiet)
+			return nil
+		}
+		r.enterSet(r.b.setOf(e), e.Body, quiet)
 		return nil
 	case *ast.With:
 		if e == nil {
