@@ -64,7 +64,7 @@ func runFirewallToggle(pass *analysis.Pass) (any, error) {
 		return nil, nil
 	}
 	for _, mod := range filesOfKind(pass, l, m, layout.Module) {
-		if path.Dir(mod.Path) == l.Folders.Modules && path.Base(mod.Path) == "default.nix" {
+		if path.Base(mod.Path) == "default.nix" && path.Dir(mod.Path) == l.Folders.Modules {
 			continue
 		}
 		for _, mod := range nixosModules(mod) {

@@ -64,22 +64,23 @@ func runModuleSelfEnable(pass *analysis.Pass) (any, error) {
 		return nil, nil
 	}
 	ns := &lazyNamespace{m: m, l: l}
+	c := &unitCheck{m: m} // reused from module to module, with its buffers
 	for _, mod := range filesOfKind(pass, l, m, layout.Module) {
-		if path.Dir(mod.Path) == l.Folders.Modules && path.Base(mod.Path) == "default.nix" {
+		if path.Base(mod.Path) == "default.nix" && path.Dir(mod.Path) == l.Folders.Modules {
 			continue
 		}
 		for _, mod := range nixosModules(mod) {
 			if isFormat(mod) {
 				continue
 			}
-			checkSelfEnable(pass, l, m, mod, ns)
+			c.reset(mod)
+			checkSelfEnable(pass, l, mod, ns, c)
 		}
 	}
 	return nil, nil
 }
 
-func checkSelfEnable(pass *analysis.Pass, l *layout.Layout, m *module.Model, mod *module.Module, ns *lazyNamespace) {
-	c := newUnitCheck(m, mod)
+func checkSelfEnable(pass *analysis.Pass, l *layout.Layout, mod *module.Module, ns *lazyNamespace, c *unitCheck) {
 	// (a) an enable option that defaults to true.
 	for _, o := range mod.Options {
 		if v, ok := o.DefaultBool(); ok && v && o.IsEnable() && !c.subFeature(o) {
@@ -100,7 +101,7 @@ func checkSelfEnable(pass *analysis.Pass, l *layout.Layout, m *module.Model, mod
 		return
 	}
 
-	rest := make([]*module.Def, 0, len(mod.Defs))
+	rest := c.rest[:0]
 	for _, d := range mod.Defs {
 		if e := c.enableAt(d.Path); e != nil {
 			// (c) the module sets its own enable option.
@@ -115,6 +116,7 @@ func checkSelfEnable(pass *analysis.Pass, l *layout.Layout, m *module.Model, mod
 		}
 		rest = append(rest, d)
 	}
+	c.rest = rest
 	// (b) configuration outside the condition on the enable option. The
 	// condition is tested first: it is the answer for nearly every
 	// definition, and is shared by the definitions written under it.
@@ -194,6 +196,8 @@ type unitCheck struct {
 	options []*module.Option
 	enables []*module.Option
 
+	rest []*module.Def // checkSelfEnable's scratch
+
 	// The last answer of condsGuard: the definitions written under the
 	// same conditions share their slice, and come one after the other.
 	last struct {
@@ -204,20 +208,21 @@ type unitCheck struct {
 	}
 }
 
-func newUnitCheck(m *module.Model, mod *module.Module) *unitCheck {
-	c := &unitCheck{m: m, mod: mod, options: mod.Options}
-	c.enables = enablesOf(mod.Options)
-	return c
+// reset makes c check mod, keeping its buffers.
+func (c *unitCheck) reset(mod *module.Module) {
+	c.mod, c.full, c.options = mod, false, mod.Options
+	c.enables = enablesOf(c.enables[:0], mod.Options)
+	c.last.conds, c.last.n, c.last.except, c.last.guard = nil, 0, nil, false
 }
 
-func enablesOf(opts []*module.Option) []*module.Option {
-	var out []*module.Option
+// enablesOf appends the enable options of opts to dst.
+func enablesOf(dst, opts []*module.Option) []*module.Option {
 	for _, o := range opts {
 		if o.IsEnable() {
-			out = append(out, o)
+			dst = append(dst, o)
 		}
 	}
-	return out
+	return dst
 }
 
 // unit switches c to the whole unit's options.
@@ -227,7 +232,7 @@ func (c *unitCheck) unit() {
 	}
 	c.full = true
 	c.options = c.m.UnitOptions(c.mod)
-	c.enables = enablesOf(c.options)
+	c.enables = enablesOf(c.enables[:0], c.options)
 }
 
 // hasEnable reports whether the unit declares an enable option.
