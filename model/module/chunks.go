@@ -39,6 +39,7 @@ type chunks struct {
 	seen    map[string]bool // collectUses's, cleared per module
 	walk    []ast.Node      // collectUses's stack
 	useList []Ref           // collectUses's uses
+	sel     []int32         // collectUses's pushHolding's
 	cands   []token.Pos     // configCandidates's positions
 }
 

@@ -28,7 +28,7 @@ func (b *builder) collectUses(root ast.Expr) {
 	}
 	seen := b.a.seen
 	clear(seen)
-	w := usesWalker{b: b, seen: seen, cands: cands, stack: b.a.walk[:0], uses: b.a.useList[:0]}
+	w := usesWalker{b: b, seen: seen, cands: cands, stack: b.a.walk[:0], uses: b.a.useList[:0], sel: b.a.sel[:0]}
 	w.run(root)
 	if len(w.uses) > 0 {
 		// Kept at their number: the module keeps them as long as the model.
@@ -37,7 +37,7 @@ func (b *builder) collectUses(root ast.Expr) {
 	}
 	clear(w.stack[:w.high]) // the rest was cleared before
 	clear(w.uses)
-	b.a.walk, b.a.useList = w.stack[:0], w.uses[:0]
+	b.a.walk, b.a.useList, b.a.sel = w.stack[:0], w.uses[:0], w.sel[:0]
 }
 
 // usesWalker is collectUses's walk.
@@ -47,6 +47,7 @@ type usesWalker struct {
 	uses  []Ref           // the uses found, in scratch space
 	key   []byte          // a path dotted, looked up without allocating
 	cands []token.Pos
+	sel   []int32 // pushHolding's scratch
 	stack []ast.Node
 	high  int // the deepest the stack was
 }
@@ -109,20 +110,14 @@ func (w *usesWalker) run(root ast.Expr) {
 		case *ast.Paren:
 			w.pushExpr(x.X)
 		case *ast.List:
-			if w.may(x.Pos(), x.End()) {
-				for i := len(x.Elems) - 1; i >= 0; i-- {
-					w.pushExpr(x.Elems[i])
-				}
-			}
+			pushHolding(w, x.Elems)
 		case *ast.AttrSet:
-			if w.may(x.Pos(), x.End()) {
-				w.bindings(x.Bindings)
-			}
+			pushHolding(w, x.Bindings)
 		case *ast.Let:
 			w.pushExpr(x.Body)
-			w.bindings(x.Bindings)
+			pushHolding(w, x.Bindings)
 		case *ast.LegacyLet:
-			w.bindings(x.Bindings)
+			pushHolding(w, x.Bindings)
 		case *ast.AttrDef:
 			if w.may(x.Pos(), x.End()) {
 				w.pushExpr(x.Value)
@@ -176,10 +171,61 @@ func (w *usesWalker) run(root ast.Expr) {
 	}
 }
 
-func (w *usesWalker) bindings(bs []ast.Binding) {
-	for i := len(bs) - 1; i >= 0; i-- {
-		w.push(bs[i])
+// pushHolding stacks, last first, those of nodes (a set's bindings, a
+// list's elements: in source order) that hold a candidate; the others
+// hold no use. A large set or list has candidates in a few of its nodes:
+// they are found with a search per candidate, where testing each node
+// cost a search per node.
+func pushHolding[T ast.Node](w *usesWalker, nodes []T) {
+	if len(nodes) == 0 {
+		return
 	}
+	for _, n := range nodes {
+		if ast.Node(n) == nil {
+			// Not from the parser; positions cannot be searched.
+			for i := len(nodes) - 1; i >= 0; i-- {
+				if ast.Node(nodes[i]) != nil {
+					w.push(nodes[i])
+				}
+			}
+			return
+		}
+	}
+	end := nodes[len(nodes)-1].End()
+	sel := w.sel[:0]
+	i, _ := slices.BinarySearch(w.cands, nodes[0].Pos())
+	for i < len(w.cands) && w.cands[i] < end {
+		pos := w.cands[i]
+		// The first node ending after pos holds it, unless pos lies
+		// between two nodes.
+		lo, hi := 0, len(nodes)
+		for lo < hi {
+			mid := int(uint(lo+hi) >> 1)
+			if nodes[mid].End() > pos {
+				hi = mid
+			} else {
+				lo = mid + 1
+			}
+		}
+		if lo == len(nodes) {
+			break
+		}
+		n := nodes[lo]
+		if n.Pos() > pos {
+			i++
+			continue
+		}
+		sel = append(sel, int32(lo))
+		// The candidates n holds are done with.
+		nEnd := n.End()
+		for i < len(w.cands) && w.cands[i] < nEnd {
+			i++
+		}
+	}
+	for k := len(sel) - 1; k >= 0; k-- {
+		w.push(nodes[sel[k]])
+	}
+	w.sel = sel[:0]
 }
 
 // use records the config path e denotes, if it is one, and reports

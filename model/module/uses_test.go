@@ -102,6 +102,7 @@ func TestCollectUsesSameAsInspect(t *testing.T) {
 		"configonly": `{ config, ... }: { x = config; y = (config); z = [ config ]; }`,
 		"assert":     `{ config, ... }: assert config.a; if config.b then { } else { c = config.d; }`,
 		"dots":       `{ config, ... }: { x = config."a.b"; y = config.a.b; z = config.a."b.c"; w = config."a.b".c; v = config."".a; u = config.".a"; }`,
+		"sparse":     `{ config, n, ... }: let p = 1; q = config.v; r = 2; in { a = 1; b = config.x; c = [ 1 2 config.y 3 (4) ]; ${config.z} = 1; d = { e = 2; f = config.w; g = q; }; h = 3; inherit (config) i; inherit n; j = [ ]; k = { }; }`,
 		"many":       manyUses(),
 		"manylets":   manyLets(),
 		"longcycle":  longCycle(),
