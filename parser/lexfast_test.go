@@ -2,6 +2,8 @@ package parser
 
 import (
 	"bytes"
+	"encoding/binary"
+	"math/bits"
 	"math/rand/v2"
 	"os"
 	"path/filepath"
@@ -172,5 +174,37 @@ func TestMayBeLambda(t *testing.T) {
 	}
 	if decided == 0 {
 		t.Error("mayBeLambda decided nothing")
+	}
+}
+
+// TestStrSpecialMask checks strSpecialMask against strSpecial: the lowest
+// flagged byte of a word is its first special byte. The words mix the
+// special bytes with their neighbours, and with bytes whose high bit is
+// set, which the mask arithmetic borrows from and carries into.
+func TestStrSpecialMask(t *testing.T) {
+	alphabet := []byte{'"', '\\', '$', '\r', '!', '#', '[', ']', '#', '%', '\f', '\x0e', 0, 1, 0x7f, 0x80, 0xa2, 0xdc, 0xff, 'a'}
+	rng := rand.New(rand.NewPCG(5, 6))
+	var w [8]byte
+	for trial := 0; trial < 200000; trial++ {
+		for k := range w {
+			w[k] = alphabet[rng.IntN(len(alphabet))]
+			if rng.IntN(3) == 0 {
+				w[k] = 'a'
+			}
+		}
+		want := 8
+		for k, c := range w {
+			if strSpecial[c] {
+				want = k
+				break
+			}
+		}
+		got := 8
+		if m := strSpecialMask(binary.LittleEndian.Uint64(w[:])); m != 0 {
+			got = bits.TrailingZeros64(m) >> 3
+		}
+		if got != want {
+			t.Fatalf("strSpecialMask(%q): first special byte at %d, want %d", w, got, want)
+		}
 	}
 }
