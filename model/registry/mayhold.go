@@ -42,47 +42,85 @@ type needle struct {
 }
 
 func newFileFilter(lits [][]string) fileFilter {
-	f := fileFilter{on: true}
-	seen := map[string]int{}
-	add := func(lit string) int {
-		if i, ok := seen[lit]; ok {
-			return i
+	// What a path must hold to match each source, and to be extended.
+	sets := append(lits[:len(lits):len(lits)], []string{"nodes"})
+	for _, ls := range sets {
+		if len(ls) == 0 {
+			return fileFilter{} // a pattern of placeholders matches anything
 		}
-		n := needle{text: []byte(lit), k: rarestIn(lit), i: f.needles}
-		seen[lit] = n.i
-		f.needles++
-		c := lit[n.k]
-		g := 0
-		for g < len(f.groups) && f.groups[g].c != c {
-			g++
-		}
-		if g == len(f.groups) {
-			f.groups = append(f.groups, needleGroup{c: c})
-		}
-		f.groups[g].needles = append(f.groups[g].needles, n)
-		return n.i
-	}
-	for _, ls := range lits {
-		// The literal with the rarest byte: the quickest to find absent.
-		best := ""
 		for _, lit := range ls {
 			if !plainLiteral(lit) {
 				return fileFilter{}
 			}
-			if best == "" || commonness(lit[rarestIn(lit)]) < commonness(best[rarestIn(best)]) {
-				best = lit
+		}
+	}
+	f := fileFilter{on: true, need: make([]int, len(sets))}
+	seen := map[string]int{}
+	// Each byte looked for costs a scan of the file: the bytes are chosen
+	// so that few cover every source (all of proxmox_lxc, proxmox-ve,
+	// proxmox… hold an x), rare ones first, as a scan for a common byte
+	// stops at every one.
+	covered := make([]bool, len(sets))
+	for left := len(sets); left > 0; {
+		c := coverByte(sets, covered)
+		g := needleGroup{c: c}
+		for i, ls := range sets {
+			if covered[i] {
+				continue
+			}
+			for _, lit := range ls {
+				k := strings.IndexByte(lit, c)
+				if k < 0 {
+					continue
+				}
+				n, ok := seen[lit]
+				if !ok {
+					n = f.needles
+					seen[lit] = n
+					f.needles++
+					g.needles = append(g.needles, needle{text: []byte(lit), k: k, i: n})
+				}
+				f.need[i], covered[i] = n, true
+				left--
+				break
 			}
 		}
-		if best == "" {
-			return fileFilter{} // a pattern of placeholders matches anything
-		}
-		f.need = append(f.need, add(best))
+		f.groups = append(f.groups, g)
 	}
-	f.need = append(f.need, add("nodes"))
 	sort.SliceStable(f.groups, func(i, j int) bool {
 		return commonness(f.groups[i].c) < commonness(f.groups[j].c)
 	})
 	return f
+}
+
+// coverByte returns the byte to look for next: held by a literal of the
+// most sets not yet covered, preferring bytes rarer than 'l', then the
+// rarest.
+func coverByte(sets [][]string, covered []bool) byte {
+	rare := func(c int) bool { return commonness(byte(c)) < commonness('l') }
+	best, bestN := -1, 0
+	for c := 0; c < 256; c++ {
+		n := 0
+		for i, ls := range sets {
+			if covered[i] {
+				continue
+			}
+			for _, lit := range ls {
+				if strings.IndexByte(lit, byte(c)) >= 0 {
+					n++
+					break
+				}
+			}
+		}
+		switch {
+		case n == 0:
+		case best < 0,
+			rare(c) && !rare(best),
+			rare(c) == rare(best) && (n > bestN || n == bestN && commonness(byte(c)) < commonness(byte(best))):
+			best, bestN = c, n
+		}
+	}
+	return byte(best)
 }
 
 // plainLiteral reports whether a pattern's literal segment is made of
@@ -144,30 +182,4 @@ func (g *needleGroup) scan(src []byte, found []bool) {
 		}
 		at = p + 1
 	}
-}
-
-// rarestIn returns the index of the byte of s that is the least common in
-// source text, going by byteOrder.
-func rarestIn(s string) int {
-	best := 0
-	for i := 1; i < len(s); i++ {
-		if commonness(s[i]) < commonness(s[best]) {
-			best = i
-		}
-	}
-	return best
-}
-
-// byteOrder lists the bytes of Nix source text from the most common to the
-// less common: white space, then letters by their frequency in English
-// (which names and comments are written in), with the punctuation of the
-// language's syntax among them. Bytes not listed are rarer still.
-const byteOrder = " \netaoinsrhl.=;\"dcumfp{}gywb-v_k[]()/:0123456789,xjqz"
-
-func commonness(c byte) int {
-	i := strings.IndexByte(byteOrder, c)
-	if i < 0 {
-		return 0
-	}
-	return len(byteOrder) - i
 }

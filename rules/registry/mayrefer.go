@@ -6,6 +6,7 @@ import (
 	"strings"
 
 	"github.com/nixlint/nixlint/analysis"
+	reg "github.com/nixlint/nixlint/model/registry"
 )
 
 // referFilter tells, from a file's bytes alone, that the file cannot refer
@@ -70,9 +71,9 @@ func containsEither(src, a, b []byte) bool {
 		return bytes.Contains(src, a) || bytes.Contains(src, b)
 	}
 	common := a[:n]
-	k := rarest(common)
+	k := reg.RarestByte(string(common))
 	for {
-		i := indexAt(src, common, k)
+		i := reg.IndexAt(src, common, k)
 		if i < 0 {
 			return false
 		}
