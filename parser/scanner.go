@@ -140,20 +140,25 @@ func (s *scanner) scan() item {
 	// The starts of the last matches (see mark) are kept in registers
 	// and stored once.
 	prev, last := s.prevStart, s.lastStart
-	for i < len(src) {
+	if i < len(src) {
 		c := src[i]
-		if class[c]&cSpace == 0 {
-			if c == '#' || c == '/' {
-				s.off, s.prevStart, s.lastStart = i, prev, last
-				s.skipSpace()
-				i, prev, last = s.off, s.prevStart, s.lastStart
+		if class[c]&cSpace != 0 {
+			start := i
+			for i++; i < len(src) && class[src[i]]&cSpace != 0; i++ {
 			}
-			break
+			prev, last = last, start
+			c = 0
+			if i < len(src) {
+				c = src[i]
+			}
 		}
-		start := i
-		for i++; i < len(src) && class[src[i]]&cSpace != 0; i++ {
+		if c == '#' || c == '/' {
+			// Perhaps a comment, and more whitespace and comments
+			// after it.
+			s.off, s.prevStart, s.lastStart = i, prev, last
+			s.skipSpace()
+			i, prev, last = s.off, s.prevStart, s.lastStart
 		}
-		prev, last = last, start
 	}
 	if i >= len(src) {
 		s.off, s.prevStart, s.lastStart = i, prev, last
