@@ -41,9 +41,13 @@ func File(fset *token.FileSet, f *ast.File, info *scope.Info) parser.ErrorList {
 	for _, id := range info.Undefined {
 		c.add(parser.UndefinedVariable, id.Pos(), id.End(), fmt.Sprintf("undefined variable '%s'", scope.FormatName(id.Name)))
 	}
-	w := walkers.Get().(*walker)
-	w.walk(f.Expr, c.node)
-	walkers.Put(w)
+	// Resolving met every lambda and every set that may hold the errors
+	// the walk looks for: usually none, and the walk finds nothing.
+	if info.NameErrorsPossible() {
+		w := walkers.Get().(*walker)
+		w.walk(f.Expr, c.node)
+		walkers.Put(w)
+	}
 	c.errs.Sort()
 	return c.errs
 }

@@ -14,7 +14,11 @@ type builder struct {
 	nsets   slab[attrSet]
 	lists   attrLists
 	scratch []string
-	names   nameSet // finds repeated names, for clashingNames and plainSet
+	names   nameSet // finds repeated names, for clashingNames and simpleNames
+
+	// nameErrors is set once a possible error of package check is met:
+	// see Info.NameErrorsPossible.
+	nameErrors bool
 }
 
 // newSet returns an empty set.
@@ -158,6 +162,9 @@ func setParts(n ast.Node) (bindings []ast.Binding, rec, ok bool) {
 }
 
 func (b *builder) build(node ast.Node, bindings []ast.Binding, rec bool) *attrSet {
+	if !b.nameErrors {
+		b.nameErrors = dynamicNames(node, bindings)
+	}
 	s := b.newSet(node, rec)
 	s.attrs = b.lists.take(len(bindings))
 	for i, bd := range bindings {

@@ -110,6 +110,7 @@ func (r *resolver) run(root ast.Expr) {
 			r.withs = r.withs[:len(r.withs)-1]
 		}
 	}
+	r.info.namesChecked = !r.b.nameErrors
 }
 
 // expr resolves e, and the operands step hands back, one after another.
@@ -226,6 +227,9 @@ func (r *resolver) lambda(l *ast.Lambda, quiet bool) ast.Expr {
 			}
 			r.bind(r.newBinding(Binding{Name: fm.Name.Name, Kind: Formal, Def: fm, Formal: fm, Scope: l}))
 		}
+	}
+	if l.Formals != nil && !r.b.nameErrors {
+		r.b.nameErrors = repeatedFormal(l, &r.b.names, &r.seen)
 	}
 	r.push(task{kind: exitTask, mark: int32(mark)})
 	k := len(r.kids)

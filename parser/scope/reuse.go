@@ -80,7 +80,7 @@ func (rv *Resolver) reset(info *Info) {
 	r.all, r.kids, b.scratch = truncate(r.all), truncate(r.kids), truncate(b.scratch)
 	r.outer = truncate(r.outer)
 	r.bslab.reset()
-	b.dups = nil
+	b.dups, b.nameErrors = nil, false
 	b.attrs.reset()
 	b.lists.reset()
 	b.nsets.reset()

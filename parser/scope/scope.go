@@ -126,7 +126,20 @@ type Info struct {
 	// Duplicates lists the attribute definitions Nix 2.8 rejects because
 	// the name is already defined, in source order.
 	Duplicates []*Duplicate
+
+	// namesChecked is set when resolving met no lambda with a formal
+	// twice (or the @ name again) and no dynamic attribute name in an
+	// inherit or first in a let binding's path (see NameErrorsPossible).
+	namesChecked bool
 }
+
+// NameErrorsPossible reports whether the file may have errors Nix finds
+// after parsing that resolving does not list: a formal twice in a lambda's
+// arguments (or the name of its @ pattern again), a dynamic attribute name
+// in an inherit or first in a let binding's path. It is false when
+// resolving met none, so that package check may skip looking for them;
+// true for an Info this package did not make.
+func (i *Info) NameErrorsPossible() bool { return !i.namesChecked }
 
 // Duplicate is an attribute definition Nix rejects because its name is
 // already defined in the same attribute set (possibly through a path or a
