@@ -79,7 +79,7 @@ func (p *parser) parseAttrDef() (b ast.Binding, ok bool) {
 		return nil, false
 	}
 	p.next()
-	def.Value = p.parseExpr()
+	def.Value = p.parseValue()
 	p.leave(2)
 	if p.tok.kind != tSEMI {
 		p.unexpected(tSEMI)

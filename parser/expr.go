@@ -37,6 +37,37 @@ func (p *parser) parseExpr() ast.Expr {
 	return p.parseBinary(0)
 }
 
+// parseValue parses the expression of a binding, as parseExpr does.
+//
+// Most values are a simple expression and the binding's ';': an
+// identifier, a string, a set or a list. Those are parsed at once, without
+// the calls down the precedence levels from parseExpr, when nothing but
+// parseSimple can apply: the token is not a prefix operator, does not
+// start a lambda, an assert, a with, a let … in or an if, and the
+// expression is not followed by a selection, an argument or an operator.
+// Otherwise the precedence levels take over from the simple expression.
+func (p *parser) parseValue() ast.Expr {
+	switch p.tok.kind {
+	case tID:
+		if p.mayBeLambda() {
+			return p.parseExpr()
+		}
+	case tINT, tFLOAT, tQUOTE, tIND_OPEN, tPATH, tHPATH, tSPATH, tURI, tLPAREN, tREC, tLBRACK:
+	default:
+		// '{' may open formals, `let` a let … in, and the other
+		// tokens start no simple expression.
+		return p.parseExpr()
+	}
+	x := p.parseSimple()
+	if p.tok.kind == tSEMI {
+		return x
+	}
+	if k := p.tok.kind; k == tDOT || k == tOR_KW {
+		x = p.parseSelectFrom(x)
+	}
+	return p.parseBinaryPipe(0, 0, p.parseApp(x))
+}
+
 // mayBeLambda reports, at an identifier, whether the next token may be
 // ':' or '@', by a look at the bytes after the identifier: unless a
 // comment follows, that token starts at the first byte that is not
@@ -408,21 +439,23 @@ var binOps = [numTokKinds]struct {
 // parseBinary parses an expr_op whose binary operators all bind at least
 // as tightly as minPrec, by precedence climbing.
 func (p *parser) parseBinary(minPrec int) ast.Expr {
-	return p.parseBinaryPipe(minPrec, 0)
+	return p.parseBinaryPipe(minPrec, 0, nil)
 }
 
 // parseBinaryPipe is parseBinary inside the right operand of the pipe
 // operator pipe (0 if none), where the other pipe operator may not follow.
-func (p *parser) parseBinaryPipe(minPrec int, pipe tokKind) ast.Expr {
+// When x is not nil, it is the first operand, already parsed (see
+// parseValue).
+func (p *parser) parseBinaryPipe(minPrec int, pipe tokKind, x ast.Expr) ast.Expr {
 	// The prefix operators `!` and `-`, or an application. Every
 	// operand passes here: this is not a function of its own, to save a
 	// call per operand; the rare operator case, with its deferred leave,
 	// is.
-	var x ast.Expr
-	if k := p.tok.kind; k == tNOT || k == tMINUS {
+	if x != nil {
+	} else if k := p.tok.kind; k == tNOT || k == tMINUS {
 		x = p.parsePrefix()
 	} else {
-		x = p.parseApp()
+		x = p.parseApp(nil)
 	}
 	lastNonassoc := 0
 	for {
@@ -459,7 +492,7 @@ func (p *parser) parseBinaryPipe(minPrec int, pipe tokKind) ast.Expr {
 		}
 		var y ast.Expr
 		if info.prec == precPipe {
-			y = p.parseBinaryPipe(next, k)
+			y = p.parseBinaryPipe(next, k, nil)
 		} else {
 			y = p.parseBinary(next)
 		}
@@ -506,11 +539,14 @@ func startsSimple(k tokKind) bool {
 // parseApp parses a function application `f a b`, left-associative.
 //
 // It calls parseSimple and parseSelectFrom itself, as parseSelect does,
-// rather than parseSelect: a call less for every operand.
-func (p *parser) parseApp() ast.Expr {
-	x := p.parseSimple()
-	if k := p.tok.kind; k == tDOT || k == tOR_KW {
-		x = p.parseSelectFrom(x)
+// rather than parseSelect: a call less for every operand. When x is not
+// nil, it is the function, already parsed (see parseValue).
+func (p *parser) parseApp(x ast.Expr) ast.Expr {
+	if x == nil {
+		x = p.parseSimple()
+		if k := p.tok.kind; k == tDOT || k == tOR_KW {
+			x = p.parseSelectFrom(x)
+		}
 	}
 	for startsSimple(p.tok.kind) && !p.bailed {
 		if !p.enter(1) {
