@@ -78,14 +78,14 @@ func nixosModules(mod *module.Module) []*module.Module {
 	return out
 }
 
-// declared returns the options a file declares, including those of the
-// modules it defines inline.
-func declared(mod *module.Module) []*module.Option {
-	out := append([]*module.Option(nil), mod.Options...)
+// appendDeclared appends to dst the options a file declares, including
+// those of the modules it defines inline.
+func appendDeclared(dst []*module.Option, mod *module.Module) []*module.Option {
+	dst = append(dst, mod.Options...)
 	for _, in := range mod.Inline {
-		out = append(out, declared(in)...)
+		dst = appendDeclared(dst, in)
 	}
-	return out
+	return dst
 }
 
 // isFormat reports whether a module is a nixos-generators format

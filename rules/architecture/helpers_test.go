@@ -3,6 +3,8 @@ package architecture
 import (
 	"strings"
 	"testing"
+
+	"github.com/nixlint/nixlint/model/module"
 )
 
 func TestMachineAddress(t *testing.T) {
@@ -97,5 +99,85 @@ func TestMentionsFirewall(t *testing.T) {
 		if got := mentionsFirewall(seg); got != want {
 			t.Errorf("mentionsFirewall(%q) = %v, want %v", seg, got, want)
 		}
+	}
+}
+
+// TestRelevantOptions checks that an index of the options relevantOptions
+// keeps answers Covers as the index of all of them does, for every path
+// asked, over paths made of a few segments that share starts, with
+// dynamic segments, segments that are not identifiers and dotted ones.
+func TestRelevantOptions(t *testing.T) {
+	segs := []string{"a", "b", "c", module.Dynamic, "x.y", "x", "y", "1st", "b-2"}
+	var all [][]string
+	for _, p := range [][]string{nil} {
+		all = append(all, p)
+	}
+	last := [][]string{nil}
+	for n := 0; n < 3; n++ {
+		var next [][]string
+		for _, p := range last {
+			for _, s := range segs {
+				next = append(next, append(append([]string(nil), p...), s))
+			}
+		}
+		all = append(all, next...)
+		last = next
+	}
+	var plain [][]string // the paths of identifiers, which Covers walks by
+	for _, p := range all {
+		if identPath(p) {
+			plain = append(plain, p)
+		}
+	}
+	state := uint32(7)
+	pickFrom := func(from [][]string, k int) [][]string {
+		var out [][]string
+		for i := 0; i < k; i++ {
+			state = state*1664525 + 1013904223
+			out = append(out, from[int(state>>8)%len(from)])
+		}
+		return out
+	}
+	pick := func(k int) [][]string { return pickFrom(all, k) }
+	// The shapes that matter, then random ones.
+	cases := []struct{ opts, asked [][]string }{
+		{[][]string{{"a"}, {"b", "c"}}, [][]string{{"a", "b"}}},
+		{[][]string{{"a", "x.y"}, {"b", "c"}}, [][]string{{"a"}}},
+		{[][]string{{"a", "b", "c"}, {"a", "c"}, {"b"}}, [][]string{{"a", "b"}, {"c"}}},
+		{[][]string{{"a", module.Dynamic}, {"b", "c"}}, [][]string{{"a", "c", "c"}, {}}},
+		{[][]string{{module.Dynamic}, {"b", "c"}}, [][]string{{"c"}}},
+	}
+	dropped := 0
+	for trial := 0; trial < 300+len(cases); trial++ {
+		var opts []*module.Option
+		var asked [][]string
+		if trial < len(cases) {
+			for _, p := range cases[trial].opts {
+				opts = append(opts, &module.Option{Path: p})
+			}
+			asked = cases[trial].asked
+		} else {
+			for _, p := range pick(1 + trial%40) {
+				opts = append(opts, &module.Option{Path: p})
+			}
+			asked = pick(1 + trial%7)
+			if trial%3 != 0 {
+				asked = pickFrom(plain, 1+trial%7)
+			}
+		}
+		full := module.NewIndex(opts)
+		kept := relevantOptions(append([]*module.Option(nil), opts...), asked)
+		some := module.NewIndex(kept)
+		if len(kept) < len(opts) {
+			dropped++
+		}
+		for _, p := range asked {
+			if got, want := some.Covers(p), full.Covers(p); got != want {
+				t.Fatalf("Covers(%q) = %v with %d options kept, want %v with all %d", p, got, len(kept), want, len(opts))
+			}
+		}
+	}
+	if dropped < 50 {
+		t.Errorf("options left out in %d trials of 300: the test tries too little", dropped)
 	}
 }

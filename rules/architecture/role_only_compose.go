@@ -90,18 +90,11 @@ func runRoleOnlyCompose(pass *analysis.Pass) (any, error) {
 		return nil, nil
 	}
 	allow := pass.StringsOption("allow")
-	var repoOptions []*module.Option
-	for _, mod := range m.Modules() {
-		if l.Kind(mod.Path) != layout.Role {
-			repoOptions = append(repoOptions, declared(mod)...)
-		}
-	}
-	index := module.NewIndex(repoOptions)
 	patterns := make([][]string, 0, len(allow))
 	for _, pat := range allow {
 		patterns = append(patterns, strings.Split(pat, "."))
 	}
-	allowed := func(p []string) bool {
+	byPattern := func(p []string) bool {
 		if module.Equal(p, []string{"networking", "hostName"}) {
 			return true // role-machine-agnostic's finding
 		}
@@ -110,15 +103,116 @@ func runRoleOnlyCompose(pass *analysis.Pass) (any, error) {
 				return true
 			}
 		}
-		// At or below a declared option, or a set of such options.
-		return index.Covers(p)
+		return false
 	}
+	var roles []*module.Module
 	for _, file := range filesOfKind(pass, l, m, layout.Role) {
-		for _, mod := range nixosModules(file) {
-			checkCompose(pass, mod, allowed)
+		roles = append(roles, nixosModules(file)...)
+	}
+	// The paths the repository's options must answer for.
+	var asked [][]string
+	for _, mod := range roles {
+		for _, d := range mod.Defs {
+			if !byPattern(d.Path) {
+				asked = append(asked, d.Path)
+			}
 		}
 	}
+	index := module.NewIndex(repoOptions(m, l, asked))
+	allowed := func(p []string) bool {
+		// At or below a declared option, or a set of such options.
+		return byPattern(p) || index.Covers(p)
+	}
+	for _, mod := range roles {
+		checkCompose(pass, mod, allowed)
+	}
 	return nil, nil
+}
+
+// repoOptions returns the options the repository's modules (all but the
+// roles) declare, or those of them that Index.Covers may need to answer
+// for the paths asked.
+//
+// A repository declares thousands of options, and indexing them costs
+// more than the rest of the rule, while roles set a few namespaces. When
+// every path asked is made of identifier segments, Covers walks its trie
+// by them: the options that can change an answer for p are those with a
+// dynamic segment (scanned), and those starting with p[0] that are one
+// segment long, or that start with p[:2], or, for a p of one segment,
+// start with it. The other options are left out.
+func repoOptions(m *module.Model, l *layout.Layout, asked [][]string) []*module.Option {
+	var all []*module.Option
+	for _, mod := range m.Modules() {
+		if l.Kind(mod.Path) != layout.Role {
+			all = appendDeclared(all, mod)
+		}
+	}
+	return relevantOptions(all, asked)
+}
+
+// relevantOptions returns the options of all that Index.Covers may need to
+// answer for the paths asked (see repoOptions), reusing all's array.
+func relevantOptions(all []*module.Option, asked [][]string) []*module.Option {
+	type pair struct{ a, b string }
+	first := map[string]bool{} // p[0] of every path asked
+	whole := map[string]bool{} // the paths of one segment
+	two := map[pair]bool{}     // p[:2] of the longer paths
+	for _, p := range asked {
+		if !identPath(p) {
+			return all // Covers compares such paths as dotted strings
+		}
+		switch len(p) {
+		case 0:
+		case 1:
+			first[p[0]], whole[p[0]] = true, true
+		default:
+			first[p[0]], two[pair{p[0], p[1]}] = true, true
+		}
+	}
+	out := all[:0]
+	for _, o := range all {
+		switch {
+		case dynamicPath(o.Path):
+		case len(o.Path) == 0 || !first[o.Path[0]]:
+			continue
+		case len(o.Path) == 1, whole[o.Path[0]], two[pair{o.Path[0], o.Path[1]}]:
+		default:
+			continue
+		}
+		out = append(out, o)
+	}
+	return out
+}
+
+// identPath reports whether every segment of p is a plain identifier
+// (letters, digits, _, ' and -, not starting with a digit, ' or -): a
+// path Index.Covers compares segment by segment.
+func identPath(p []string) bool {
+	for _, s := range p {
+		if s == "" {
+			return false
+		}
+		for i := 0; i < len(s); i++ {
+			c := s[i]
+			switch {
+			case c >= 'a' && c <= 'z', c >= 'A' && c <= 'Z', c == '_':
+			case i > 0 && (c >= '0' && c <= '9' || c == '\'' || c == '-'):
+			default:
+				return false
+			}
+		}
+	}
+	return true
+}
+
+// dynamicPath reports whether a path has a segment whose name is computed.
+func dynamicPath(p []string) bool {
+	for _, s := range p {
+		if s == module.Dynamic {
+			return true
+		}
+	}
+	return false
 }
 
 func checkCompose(pass *analysis.Pass, mod *module.Module, allowed func([]string) bool) {
