@@ -6,7 +6,6 @@
 package layout
 
 import (
-	"path"
 	"sort"
 	"strings"
 
@@ -78,7 +77,7 @@ func New(cfg config.Layout, dirs, files []string, aggregators map[string]bool) *
 	// A folder exists when it is a directory, or when a file lives in it
 	// (callers that pass no directory list still get a layout).
 	for _, f := range files {
-		for d := path.Dir(f); d != "." && d != "/"; d = path.Dir(d) {
+		for d := Dir(f); d != "." && d != "/"; d = Dir(d) {
 			present[d] = true
 		}
 	}

@@ -6,6 +6,7 @@ import (
 	"regexp"
 
 	"github.com/nixlint/nixlint/analysis"
+	"github.com/nixlint/nixlint/model/layout"
 )
 
 // DomainFolders checks the domain folders below modules/.
@@ -67,7 +68,7 @@ func runDomainFolders(pass *analysis.Pass) (any, error) {
 	}
 	mods := l.Folders.Modules
 	for _, f := range pass.Files {
-		if path.Dir(f.Path) == mods && path.Ext(f.Path) == ".nix" && path.Base(f.Path) != "default.nix" {
+		if layout.Dir(f.Path) == mods && path.Ext(f.Path) == ".nix" && path.Base(f.Path) != "default.nix" {
 			pass.Report(analysis.Diagnostic{
 				Pos: fileStart(f), End: fileStart(f),
 				Message: fmt.Sprintf("%s sits directly in %s/; %s: move it into a domain folder named for its purpose, e.g. %s/<domain>/%s",

@@ -2,12 +2,12 @@ package architecture
 
 import (
 	"os"
-	"path"
 	"path/filepath"
 	"sort"
 	"strings"
 
 	"github.com/nixlint/nixlint/analysis"
+	"github.com/nixlint/nixlint/model/layout"
 )
 
 // folder is a directory of the repository with the .nix files of its
@@ -22,7 +22,7 @@ type folder struct {
 // .nix file directly in it, else the first in its subtree.
 func (f folder) anchor() *analysis.File {
 	for _, file := range f.files {
-		if path.Dir(file.Path) == f.dir {
+		if layout.Dir(file.Path) == f.dir {
 			return file
 		}
 	}
@@ -36,11 +36,12 @@ func (f folder) anchor() *analysis.File {
 // files in its subtree, sorted by path.
 func folders(pass *analysis.Pass, root string) []folder {
 	byDir := make(map[string][]*analysis.File)
+	prefix := root + "/"
 	for _, f := range pass.Files {
-		if !strings.HasSuffix(f.Path, ".nix") || !strings.HasPrefix(f.Path, root+"/") {
+		if !strings.HasSuffix(f.Path, ".nix") || !strings.HasPrefix(f.Path, prefix) {
 			continue
 		}
-		for d := path.Dir(f.Path); d != root && strings.HasPrefix(d, root+"/"); d = path.Dir(d) {
+		for d := layout.Dir(f.Path); d != root && strings.HasPrefix(d, prefix); d = layout.Dir(d) {
 			byDir[d] = append(byDir[d], f)
 		}
 	}
