@@ -168,26 +168,35 @@ func checkPorts(pass *analysis.Pass, d *module.Def) {
 	})
 }
 
-// mentionsFirewall reports whether seg, lowercased, holds "firewall". An
-// ASCII segment (nearly all) is compared without building its lowercase
-// copy, which strings.ToLower allocates for a name like openFirewall.
+// mentionsFirewall reports whether seg, lowercased, holds "firewall". The
+// segment is searched as ASCII without building its lowercase copy, which
+// strings.ToLower allocates for a name like openFirewall: an ASCII match
+// is one in the copy too. Only a segment with other bytes, which ToLower
+// may turn into letters of the word, is lowercased when none is found.
 func mentionsFirewall(seg string) bool {
 	const word = "firewall"
+	ascii := true
 	for i := 0; i < len(seg); i++ {
-		if seg[i] >= utf8.RuneSelf {
-			return strings.Contains(strings.ToLower(seg), word)
+		c := seg[i]
+		if c >= utf8.RuneSelf {
+			ascii = false
+			continue
 		}
-	}
-	for i := 0; i+len(word) <= len(seg); i++ {
-		j := 0
-		for j < len(word) && lowerASCII(seg[i+j]) == word[j] {
-			j++
-		}
-		if j == len(word) {
+		if c|0x20 == 'f' && i+len(word) <= len(seg) && equalFoldASCII(seg[i:i+len(word)], word) {
 			return true
 		}
 	}
-	return false
+	return !ascii && strings.Contains(strings.ToLower(seg), word)
+}
+
+// equalFoldASCII reports whether s lowercased as ASCII is lower.
+func equalFoldASCII(s, lower string) bool {
+	for j := 0; j < len(lower); j++ {
+		if lowerASCII(s[j]) != lower[j] {
+			return false
+		}
+	}
+	return true
 }
 
 func lowerASCII(c byte) byte {
