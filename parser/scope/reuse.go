@@ -16,6 +16,11 @@ import "github.com/nixlint/nixlint/parser/ast"
 // Resolver's, and valid only until the next call. A Resolver is not safe for concurrent use: use one per
 // goroutine. The zero Resolver is ready to use.
 type Resolver struct {
+	// NoRefsMap makes ResolveReuse leave Info.Refs nil: BindingOf then
+	// answers from an index that costs a tenth of resolving less than
+	// the map. For callers that look references up only with BindingOf.
+	NoRefsMap bool
+
 	r resolver
 	b builder
 
@@ -25,6 +30,7 @@ type Resolver struct {
 	uses      []*ast.Ident
 	undefined []*ast.Ident
 	refMaps   [refClasses]map[*ast.Ident]*Binding // see refsMap
+	index     refIndex                            // the Info's index when NoRefsMap is set
 }
 
 // bigMap is the number of entries past which a scratch map is dropped

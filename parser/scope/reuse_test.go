@@ -84,6 +84,59 @@ func TestResolveReuse(t *testing.T) {
 	}
 }
 
+// TestNoRefsMap checks that with NoRefsMap, ResolveReuse leaves Refs nil
+// and BindingOf answers as Resolve's Refs do, for every reference, every
+// undefined name and identifiers that are no reference, with one Resolver
+// reused over the corpus and the generated repository.
+func TestNoRefsMap(t *testing.T) {
+	files := append(corpusFiles(t), loadTree(t)...)
+	if testing.Short() {
+		files = files[:400]
+	}
+	r := scope.Resolver{NoRefsMap: true}
+	for _, f := range files {
+		want := new(scope.Resolver).Resolve(f)
+		got := r.ResolveReuse(f)
+		if got.Refs != nil {
+			t.Fatalf("%s: NoRefsMap, yet Refs is %v", f.Name, got.Refs)
+		}
+		// dumpInfo lists the references of Refs: rebuild it with BindingOf,
+		// for the identifiers of the tree (each resolution makes its own
+		// for a quoted inherit name, which only Uses lists).
+		inTree := map[*ast.Ident]bool{}
+		ast.Inspect(f, func(n ast.Node) bool {
+			if id, ok := n.(*ast.Ident); ok {
+				inTree[id] = true
+			}
+			return true
+		})
+		rebuilt, trimmed := *got, *want
+		rebuilt.Refs, trimmed.Refs = map[*ast.Ident]*scope.Binding{}, map[*ast.Ident]*scope.Binding{}
+		for id, b := range want.Refs {
+			if inTree[id] {
+				rebuilt.Refs[id], trimmed.Refs[id] = got.BindingOf(id), b
+			}
+		}
+		if g, w := dumpInfo(&rebuilt), dumpInfo(&trimmed); g != w {
+			t.Fatalf("%s: BindingOf differs from Resolve's Refs:\n%s\nwant:\n%s", f.Name, g, w)
+		}
+		others := append([]*ast.Ident{nil, {Name: "x"}}, want.Undefined...)
+		for _, b := range want.Bindings {
+			if id, ok := b.Def.(*ast.Ident); ok && want.Refs[id] == nil {
+				others = append(others, id)
+			}
+		}
+		for _, id := range others {
+			if b := got.BindingOf(id); b != nil {
+				t.Fatalf("%s: BindingOf(%v) = %v, want nil", f.Name, id, b)
+			}
+		}
+	}
+	if info := r.ResolveReuse(&ast.File{}); info.Refs != nil || info.BindingOf(&ast.Ident{}) != nil {
+		t.Errorf("empty file: %#v", info)
+	}
+}
+
 // TestResolveReuseEmpty checks that ResolveReuse leaves nothing of the
 // previous file in the Info of an empty one, and that its lists are nil
 // when empty, as Resolve's are.

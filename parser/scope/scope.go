@@ -110,7 +110,9 @@ func (b *Binding) Inherited() bool {
 // Info is the result of Resolve.
 type Info struct {
 	// Refs maps each variable reference (an *ast.Ident in expression
-	// position, or a name of a plain inherit) to its binding. References
+	// position, or a name of a plain inherit) to its binding; nil in the
+	// Info of a Resolver whose NoRefsMap is set, for which BindingOf
+	// answers instead. References
 	// bound only by an enclosing `with` or by the base scope map to a
 	// Binding of kind With or Builtin. A quoted inherit name (`inherit "a";`)
 	// is represented by a synthetic *ast.Ident at the name's position.
@@ -126,6 +128,9 @@ type Info struct {
 	// Duplicates lists the attribute definitions Nix 2.8 rejects because
 	// the name is already defined, in source order.
 	Duplicates []*Duplicate
+
+	// index answers BindingOf when Refs is nil: see Resolver.NoRefsMap.
+	index *refIndex
 
 	// namesChecked is set when resolving met no lambda with a formal
 	// twice (or the @ name again) and no dynamic attribute name in an
@@ -161,8 +166,14 @@ type Duplicate struct {
 }
 
 // BindingOf returns the binding the reference id resolves to, or nil when
-// id is not a reference or is undefined.
-func (i *Info) BindingOf(id *ast.Ident) *Binding { return i.Refs[id] }
+// id is not a reference or is undefined. Unlike Refs, it also answers for
+// the Info of a Resolver whose NoRefsMap is set.
+func (i *Info) BindingOf(id *ast.Ident) *Binding {
+	if i.Refs == nil && i.index != nil {
+		return i.index.get(id)
+	}
+	return i.Refs[id]
+}
 
 // Unused returns the let, rec, parameter and formal bindings that no
 // reference uses, in source order. Rec attributes and formals are often

@@ -25,7 +25,9 @@ func (rv *Resolver) ResolveReuse(f *ast.File) *Info {
 	info := &rv.shared
 	*info = Info{}
 	if f == nil || ast.IsNil(f.Expr) {
-		info.Refs = rv.refsMap(0)
+		if !rv.NoRefsMap {
+			info.Refs = rv.refsMap(0)
+		}
 		return info
 	}
 	info.Undefined = rv.undefined[:0]
@@ -36,7 +38,12 @@ func (rv *Resolver) ResolveReuse(f *ast.File) *Info {
 	if len(info.Undefined) == 0 {
 		info.Undefined = nil // as Resolve leaves it
 	}
-	info.Refs = rv.refsMap(len(rv.r.refs))
+	if rv.NoRefsMap {
+		rv.index.reset(len(rv.r.refs))
+		info.index = &rv.index
+	} else {
+		info.Refs = rv.refsMap(len(rv.r.refs))
+	}
 	rv.uses = rv.r.finishShared(rv.uses)
 	return info
 }
@@ -84,10 +91,16 @@ func (r *resolver) finishShared(buf []*ast.Ident) []*ast.Ident {
 			b.Uses, uses = uses[:0:n], uses[n:]
 		}
 		b.Uses = append(b.Uses, ref.id)
-		info.Refs[ref.id] = b
+		if info.Refs != nil {
+			info.Refs[ref.id] = b
+		} else {
+			info.index.put(ref.id, b)
+		}
 	}
 	for _, b := range r.all {
-		sortIdents(b.Uses)
+		if len(b.Uses) > 1 {
+			sortIdents(b.Uses)
+		}
 	}
 	sortBindings(info.Bindings)
 	sortProblems(info)

@@ -101,3 +101,19 @@ func BenchmarkResolveReuseTree(b *testing.B) {
 	}
 	cputime.Report(b, start)
 }
+
+// BenchmarkResolveReuseNoMapTree is BenchmarkResolveReuseTree with
+// NoRefsMap: references indexed for BindingOf, without Info.Refs.
+func BenchmarkResolveReuseNoMapTree(b *testing.B) {
+	files := loadTree(b)
+	b.SetBytes(treeBytes(files))
+	b.ReportAllocs()
+	r := scope.Resolver{NoRefsMap: true}
+	start := cputime.Now()
+	for b.Loop() {
+		for _, f := range files {
+			r.ResolveReuse(f)
+		}
+	}
+	cputime.Report(b, start)
+}
