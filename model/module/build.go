@@ -49,7 +49,7 @@ func BuildResolved(f *analysis.File, info *scope.Info) *Module {
 	// file was a fifth of the model's allocations, and the resolver's
 	// scratch path grew again in each.
 	r := &a.res
-	*r = resolver{info: info, scratch: r.scratch[:0]}
+	*r = resolver{info: info, scratch: r.scratch[:0], memoSegs: r.memoSegs[:0]}
 	b := &a.bld
 	*b = builder{m: m, a: a, r: r, src: f.Src, base: baseOf(f), path: a.path[:0], keys: a.keyList[:0], defs: a.defList[:0], opts: a.optList[:0]}
 	b.top(f.AST.Expr)
@@ -67,7 +67,8 @@ func BuildResolved(f *analysis.File, info *scope.Info) *Module {
 		a.cands = r.cands[:0] // positions: nothing to clear
 	}
 	clear(r.scratch[:cap(r.scratch)])
-	*r = resolver{scratch: r.scratch[:0]}
+	clear(r.memoSegs)
+	*r = resolver{scratch: r.scratch[:0], memoSegs: r.memoSegs[:0]}
 	*b = builder{}
 	chunkPool.Put(a)
 	return m

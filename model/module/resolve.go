@@ -21,6 +21,14 @@ type resolver struct {
 
 	cands     []token.Pos // configCandidates's result
 	candsDone bool
+
+	// What let and rec bindings resolve to (see memo.go).
+	deepest  int // the deepest a resolution went, for the memos
+	paths    [maxMemo]pathMemo
+	nPaths   int
+	memoSegs []string // the segments of paths
+	libs     [maxMemo]libMemo
+	nLibs    int
 }
 
 // binding returns the binding id refers to, through plain inherits.
@@ -60,6 +68,7 @@ var libSubsets = map[string]bool{
 }
 
 func (r *resolver) isLibDepth(e ast.Expr, depth int) bool {
+	r.reach(depth)
 	if depth > maxAlias {
 		return false
 	}
@@ -103,6 +112,7 @@ func (r *resolver) isLibDepth(e ast.Expr, depth int) bool {
 func (r *resolver) libFunc(e ast.Expr) string { return r.libFuncDepth(e, 0) }
 
 func (r *resolver) libFuncDepth(e ast.Expr, depth int) string {
+	r.reach(depth)
 	if depth > maxAlias {
 		return ""
 	}
@@ -119,15 +129,32 @@ func (r *resolver) libFuncDepth(e ast.Expr, depth int) string {
 			// the names the model looks for exist nowhere else.
 			return x.Name
 		case scope.Let, scope.Rec:
+			if b.From == nil && b.Value == nil {
+				return ""
+			}
+			m, found := r.findLib(b, depth)
+			if !found {
+				saved := r.enter(depth)
+				lm := libMemo{b: b}
+				if b.From != nil {
+					lm.fromLib = r.isLibDepth(b.From, depth+1)
+				} else {
+					lm.fn = r.libFuncDepth(b.Value, depth+1)
+				}
+				k, keep := r.leave(saved, depth)
+				if keep {
+					lm.k = k
+					r.keepLib(lm)
+				}
+				m = &lm
+			}
 			if b.From != nil {
-				if r.isLibDepth(b.From, depth+1) {
+				if m.fromLib {
 					return x.Name
 				}
 				return ""
 			}
-			if b.Value != nil {
-				return r.libFuncDepth(b.Value, depth+1)
-			}
+			return m.fn
 		}
 		return ""
 	case *ast.Select:
@@ -165,6 +192,7 @@ func (r *resolver) scratchConfigPath(e ast.Expr) (Ref, bool) {
 
 // appendConfigPath appends the config path e denotes to dst.
 func (r *resolver) appendConfigPath(dst Ref, e ast.Expr, depth int) (Ref, bool) {
+	r.reach(depth)
 	if depth > maxAlias {
 		return dst, false
 	}
@@ -180,16 +208,35 @@ func (r *resolver) appendConfigPath(dst Ref, e ast.Expr, depth int) (Ref, bool) 
 				return dst, true
 			}
 		case scope.Let, scope.Rec:
-			if b.From != nil {
-				p, ok := r.appendConfigPath(dst, b.From, depth+1)
-				if !ok {
-					return p, false
+			if b.From == nil && b.Value == nil {
+				return dst, false
+			}
+			if m, found := r.findPath(b, depth); found {
+				if !m.ok {
+					return dst, false
 				}
-				return append(p, b.Name), true
+				return append(dst, r.memoSegs[m.start:m.end]...), true
 			}
-			if b.Value != nil {
-				return r.appendConfigPath(dst, b.Value, depth+1)
+			saved := r.enter(depth)
+			start := len(dst)
+			var p Ref
+			var ok bool
+			if b.From != nil {
+				p, ok = r.appendConfigPath(dst, b.From, depth+1)
+				if ok {
+					p = append(p, b.Name)
+				}
+			} else {
+				p, ok = r.appendConfigPath(dst, b.Value, depth+1)
 			}
+			if k, keep := r.leave(saved, depth); keep {
+				var seg []string
+				if ok {
+					seg = p[start:]
+				}
+				r.keepPathMemo(b, seg, ok, k)
+			}
+			return p, ok
 		}
 		return dst, false
 	case *ast.Select:
