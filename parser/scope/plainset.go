@@ -4,7 +4,7 @@ import "github.com/nixlint/nixlint/parser/ast"
 
 // plainSetValues resolves a set that is not rec, not built as the value
 // of a modelled attribute (where a path of the enclosing set could add to
-// it), and whose names simpleNames accepts. Most sets are (arguments of
+// it), and whose names simpleNames accepts, paths included. Most sets are (arguments of
 // mkOption, leaves of configuration), and they need no model: their
 // values are resolved in the enclosing scope, as set would resolve its
 // model. It returns the first value to resolve, as step does.

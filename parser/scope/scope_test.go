@@ -59,6 +59,8 @@ var resolveCases = []struct {
 	{`rec { a.b = c; c = 1; }`, []string{"c#1=rec#2"}},
 	{`rec { inherit (a) b; a = { b = 1; }; }`, []string{"a#1=rec#2"}},
 	{`rec { inherit (s) a; s = { a = 1; }; b = a; }`, []string{"s#1=rec#2", "a#3=rec#1"}},
+	{`let x = 1; in { a.b = x; c.d.e = { f = x; }; inherit x; }`, []string{"x#2=let#1", "x#3=let#1", "x#4=let#1"}},
+	{`let x = 1; in { a.b = x; a.c = x; }`, []string{"x#2=let#1", "x#3=let#1"}},
 	{`rec { a = "n"; ${a} = a; }`, []string{"a#2=rec#1", "a#3=rec#1"}},
 	{`{ ${a} = 1; }`, []string{"a#1=undefined"}},
 	{`x: { "${x}" = 1; "y${x}".z = x; }`, []string{"x#2=param#1", "x#3=param#1", "x#4=param#1"}},

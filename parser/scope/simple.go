@@ -6,15 +6,32 @@ import "github.com/nixlint/nixlint/parser/ast"
 // `a = e;` or `inherit (s) a b;`, all distinct: then Nix merges nothing
 // and rejects nothing, and the bindings are the set's attributes as
 // written. It leaves the names in r.seen.
-func (r *resolver) simpleNames(bindings []ast.Binding) bool {
+//
+// With paths, a binding may also define a static path, `a.b.c = e;`,
+// whose first name is then the one that must be distinct: each path then
+// makes sets of its own, into which nothing else is merged, and its value
+// is resolved in the scope of the set, as a single name's would be. Not
+// for rec sets and lets, which bind the first name to a set.
+func (r *resolver) simpleNames(bindings []ast.Binding, paths bool) bool {
 	r.seen = r.seen[:0]
 	for _, bd := range bindings {
 		switch bd := bd.(type) {
 		case *ast.AttrDef:
-			if bd == nil || bd.Path == nil || len(bd.Path.Names) != 1 {
+			if bd == nil || bd.Path == nil || len(bd.Path.Names) == 0 {
 				return false
 			}
-			name, ok := StaticName(bd.Path.Names[0])
+			names := bd.Path.Names
+			if len(names) > 1 {
+				if !paths {
+					return false
+				}
+				for _, n := range names[1:] {
+					if _, ok := StaticName(n); !ok {
+						return false
+					}
+				}
+			}
+			name, ok := StaticName(names[0])
 			if !ok {
 				return false
 			}

@@ -26,8 +26,9 @@ func (r *resolver) step(e ast.Expr, quiet bool) ast.Expr {
 		}
 		// A set built as the value of a modelled attribute may have
 		// been merged into: only its model tells.
-		if _, built := r.b.sets[e]; !built && r.simpleNames(e.Bindings) {
-			if !e.Rec.IsValid() {
+		rec := e.Rec.IsValid()
+		if _, built := r.b.sets[e]; !built && r.simpleNames(e.Bindings, !rec) {
+			if !rec {
 				return r.plainSetValues(e, quiet)
 			}
 			r.simpleRec(e, e.Bindings, nil, Rec, quiet)
@@ -39,7 +40,7 @@ func (r *resolver) step(e ast.Expr, quiet bool) ast.Expr {
 		if e == nil {
 			return nil
 		}
-		if r.simpleNames(e.Bindings) {
+		if r.simpleNames(e.Bindings, false) {
 			r.simpleRec(e, e.Bindings, nil, Let, quiet)
 			return nil
 		}
@@ -49,7 +50,7 @@ func (r *resolver) step(e ast.Expr, quiet bool) ast.Expr {
 		if e == nil {
 			return nil
 		}
-		if r.simpleNames(e.Bindings) {
+		if r.simpleNames(e.Bindings, false) {
 			r.simpleRec(e, e.Bindings, e.Body, Let, quiet)
 			return nil
 		}
