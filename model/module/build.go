@@ -59,7 +59,7 @@ func BuildResolved(f *analysis.File, info *scope.Info) *Module {
 	// The scratch goes back without what it pointed at. Only what this
 	// file wrote needs clearing: the rest was cleared before.
 	clear(b.path[:b.high])
-	clear(b.keys[:b.high])
+	clear(b.keys[:b.highKeys])
 	clear(b.defs)
 	clear(b.opts)
 	a.path, a.keyList, a.defList, a.optList = b.path[:0], b.keys[:0], b.defs[:0], b.opts[:0]
@@ -75,16 +75,17 @@ func BuildResolved(f *analysis.File, info *scope.Info) *Module {
 }
 
 type builder struct {
-	m    *Module
-	a    *chunks
-	path []string       // scratch: the path being walked (see names)
-	keys []ast.AttrName // scratch: its attribute names
-	defs []*Def         // scratch: the definitions, until finish
-	opts []*Option      // scratch: the options, until finish
-	high int            // the longest path and keys were, for clearing them
-	r    *resolver
-	src  []byte
-	base int
+	m        *Module
+	a        *chunks
+	path     []string       // scratch: the path being walked (see names)
+	keys     []ast.AttrName // scratch: its attribute names, for options
+	defs     []*Def         // scratch: the definitions, until finish
+	opts     []*Option      // scratch: the options, until finish
+	high     int            // the longest path was, for clearing it
+	highKeys int            // the longest keys were
+	r        *resolver
+	src      []byte
+	base     int
 
 	inlineDepth int // how many inline modules enclose this one
 }
@@ -175,12 +176,10 @@ func (b *builder) moduleSet(s *ast.AttrSet) {
 				p, keys := b.names(nil, nil, d.Path.Names[1:])
 				b.options(d.Value, p, keys, d.Pos(), 0)
 			case first == "config" && b.m.Explicit:
-				p, keys := b.names(nil, nil, d.Path.Names[1:])
-				b.config(d.Value, p, keys, nil, b.binding(d.Path.Names, nil), 0)
+				b.config(d.Value, b.pathOf(nil, d.Path.Names[1:]), nil, b.binding(d.Path.Names, nil), 0)
 			case notConfig[first]:
 			default:
-				p, keys := b.names(nil, nil, d.Path.Names)
-				b.config(d.Value, p, keys, nil, b.binding(d.Path.Names, nil), 0)
+				b.config(d.Value, b.pathOf(nil, d.Path.Names), nil, b.binding(d.Path.Names, nil), 0)
 			}
 		case *ast.Inherit:
 			for i, n := range d.Names {
@@ -188,7 +187,7 @@ func (b *builder) moduleSet(s *ast.AttrSet) {
 				if !ok || notConfig[name] || name == "imports" {
 					continue
 				}
-				p, _ := b.names(nil, nil, d.Names[i:i+1])
+				p := b.pathOf(nil, d.Names[i:i+1])
 				def := b.def()
 				*def = Def{Path: b.keepPath(p), In: b.binding(d.Names[i:i+1], nil)}
 				b.addDef(def)
@@ -217,7 +216,27 @@ func (b *builder) names(p []string, keys []ast.AttrName, names []ast.AttrName) (
 	}
 	b.path, b.keys = np, nk
 	b.high = max(b.high, len(np))
+	b.highKeys = max(b.highKeys, len(nk))
 	return np, nk
+}
+
+// pathOf is names for config, which needs the path only: its attribute
+// names are the bindings'.
+func (b *builder) pathOf(p []string, names []ast.AttrName) []string {
+	if len(p)+len(names) == 0 {
+		return nil // as nil as the empty paths built before
+	}
+	np := b.path[:len(p)]
+	for _, n := range names {
+		s, ok := ast.StaticName(n)
+		if !ok {
+			s = Dynamic
+		}
+		np = append(np, s)
+	}
+	b.path = np
+	b.high = max(b.high, len(np))
+	return np
 }
 
 // keepPath copies a path built by names for a definition, into a slice of

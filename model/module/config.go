@@ -14,7 +14,7 @@ var priority = map[string]int{
 }
 
 // config flattens a config value below path p.
-func (b *builder) config(e ast.Expr, p []string, keys []ast.AttrName, ctx *defContext, in *Binding, depth int) {
+func (b *builder) config(e ast.Expr, p []string, ctx *defContext, in *Binding, depth int) {
 	if depth > maxDepth {
 		b.unknown(e.Pos(), e.End(), p, "config nested too deeply")
 		return
@@ -30,30 +30,30 @@ func (b *builder) config(e ast.Expr, p []string, keys []ast.AttrName, ctx *defCo
 	}
 	switch x := e.(type) {
 	case *ast.Paren:
-		b.config(x.X, p, keys, ctx, in, depth+1)
+		b.config(x.X, p, ctx, in, depth+1)
 		return
 	case *ast.Let:
-		b.config(x.Body, p, keys, ctx, in, depth+1)
+		b.config(x.Body, p, ctx, in, depth+1)
 		return
 	case *ast.With:
-		b.config(x.Body, p, keys, ctx, in, depth+1)
+		b.config(x.Body, p, ctx, in, depth+1)
 		return
 	case *ast.Assert:
-		b.config(x.Body, p, keys, ctx, in, depth+1)
+		b.config(x.Body, p, ctx, in, depth+1)
 		return
 	case *ast.AttrSet:
-		b.set(x, p, keys, ctx, in, depth)
+		b.set(x, p, ctx, in, depth)
 		return
 	case *ast.If:
 		if len(p) == 0 || b.structural(x.Then, 0) || b.structural(x.Else, 0) {
-			b.config(x.Then, p, keys, b.with(ctx, b.condition(IfThenElse, x.Cond, false)), in, depth+1)
-			b.config(x.Else, p, keys, b.with(ctx, b.condition(IfThenElse, x.Cond, true)), in, depth+1)
+			b.config(x.Then, p, b.with(ctx, b.condition(IfThenElse, x.Cond, false)), in, depth+1)
+			b.config(x.Else, p, b.with(ctx, b.condition(IfThenElse, x.Cond, true)), in, depth+1)
 			return
 		}
 	case *ast.Binary:
 		if x.Op == ast.UPDATE && (len(p) == 0 || b.structural(x.X, 0) || b.structural(x.Y, 0)) {
-			b.config(x.X, p, keys, ctx, in, depth+1)
-			b.config(x.Y, p, keys, ctx, in, depth+1)
+			b.config(x.X, p, ctx, in, depth+1)
+			b.config(x.Y, p, ctx, in, depth+1)
 			return
 		}
 	case *ast.Apply:
@@ -64,18 +64,18 @@ func (b *builder) config(e ast.Expr, p []string, keys []ast.AttrName, ctx *defCo
 			if fn == "optionalAttrs" {
 				kind = OptionalAttrs
 			}
-			b.config(args[1], p, keys, b.with(ctx, b.condition(kind, args[0], false)), in, depth+1)
+			b.config(args[1], p, b.with(ctx, b.condition(kind, args[0], false)), in, depth+1)
 			return
 		case fn == "mkMerge" && n == 1:
 			if l, ok := ast.Unparen(args[0]).(*ast.List); ok {
 				for _, el := range l.Elems {
-					b.config(el, p, keys, ctx, in, depth+1)
+					b.config(el, p, ctx, in, depth+1)
 				}
 				return
 			}
 		default:
 			if i, ok := priority[fn]; ok && n == i+1 {
-				b.config(args[i], p, keys, ctx.wrapped(fn), in, depth+1)
+				b.config(args[i], p, ctx.wrapped(fn), in, depth+1)
 				return
 			}
 		}
@@ -95,18 +95,18 @@ func (b *builder) config(e ast.Expr, p []string, keys []ast.AttrName, ctx *defCo
 }
 
 // set flattens the bindings of an attribute set value.
-func (b *builder) set(s *ast.AttrSet, p []string, keys []ast.AttrName, ctx *defContext, in *Binding, depth int) {
+func (b *builder) set(s *ast.AttrSet, p []string, ctx *defContext, in *Binding, depth int) {
 	for _, bd := range s.Bindings {
 		switch d := bd.(type) {
 		case *ast.AttrDef:
 			if d.Path == nil || len(d.Path.Names) == 0 || d.Value == nil {
 				continue
 			}
-			np, nk := b.names(p, keys, d.Path.Names)
-			b.config(d.Value, np, nk, ctx, b.binding(d.Path.Names, in), depth+1)
+			np := b.pathOf(p, d.Path.Names)
+			b.config(d.Value, np, ctx, b.binding(d.Path.Names, in), depth+1)
 		case *ast.Inherit:
 			for i := range d.Names {
-				np, _ := b.names(p, keys, d.Names[i:i+1])
+				np := b.pathOf(p, d.Names[i:i+1])
 				def := b.def()
 				*def = Def{Path: b.keepPath(np), In: b.binding(d.Names[i:i+1], in), info: ctx.info()}
 				b.addDef(def)
