@@ -28,6 +28,9 @@ func (b *builder) config(e ast.Expr, p []string, ctx *defContext, in *Binding, d
 			return
 		}
 	}
+	// The lib function applied when e is an application, asked once for
+	// the constructs here and for listy.
+	applied, isApply := "", false
 	switch x := e.(type) {
 	case *ast.Paren:
 		b.config(x.X, p, ctx, in, depth+1)
@@ -58,6 +61,7 @@ func (b *builder) config(e ast.Expr, p []string, ctx *defContext, in *Binding, d
 		}
 	case *ast.Apply:
 		fn, args, n := b.r.call(x)
+		applied, isApply = fn, true
 		switch {
 		case (fn == "mkIf" || fn == "optionalAttrs") && n == 2:
 			kind := MkIf
@@ -86,7 +90,7 @@ func (b *builder) config(e ast.Expr, p []string, ctx *defContext, in *Binding, d
 	}
 	d := b.def()
 	*d = Def{Path: b.keepPath(p), Value: e, In: in, info: ctx.info()}
-	if b.listy(e) {
+	if isApply && isListFunc(applied) || !isApply && b.listy(e) {
 		info := b.a.info()
 		*info = defInfo{ctx: ctx, elems: b.elems(e, nil, 0)}
 		d.info = info
@@ -171,10 +175,13 @@ func (b *builder) listy(e ast.Expr) bool {
 		return x.Op == ast.CONCAT
 	case *ast.Apply:
 		fn, _, _ := b.r.call(x)
-		return fn == "optionals" || fn == "optional"
+		return isListFunc(fn)
 	}
 	return false
 }
+
+// isListFunc reports whether fn makes a list of its arguments.
+func isListFunc(fn string) bool { return fn == "optionals" || fn == "optional" }
 
 // elems takes a list value apart into its elements, each with the
 // conditions inside the value.
