@@ -32,6 +32,12 @@ func TestMachineAddress(t *testing.T) {
 		{"nas-01:/export/media", ""},
 		{"v1.2.3", ""},
 		{"", ""},
+		{"fd00::5", "fd00::5"},
+		{"fdab::1", "fdab::1"},
+		{"[fdab::1]:80", "fdab::1"},
+		{"http://10.0.0.9", "10.0.0.9"},
+		{"/srv/data", ""},
+		{"ext4", ""},
 	}
 	for _, tt := range tests {
 		got, ok := machineAddress(tt.in)

@@ -127,7 +127,10 @@ func checkAgnostic(pass *analysis.Pass, l *layout.Layout, mod *module.Module, no
 // be noise.
 func machineAddress(s string) (string, bool) {
 	s = strings.TrimSpace(s)
-	if len(s) < 3 || len(s) > 100 {
+	if len(s) < 3 || len(s) > 100 || !strings.ContainsAny(s, ".:") {
+		// Every form below holds a dot or a colon (an IPv4 address, an
+		// IPv6 one, a port, a URL's scheme): most strings are none, and
+		// failing to parse them costs an error each.
 		return "", false
 	}
 	var addr netip.Addr
