@@ -76,9 +76,12 @@ func New(cfg config.Layout, dirs, files []string, aggregators map[string]bool) *
 	}
 	// A folder exists when it is a directory, or when a file lives in it
 	// (callers that pass no directory list still get a layout).
+	// A directory walked from a file had its parents walked then too:
+	// the files of a directory stop at it.
+	walked := make(map[string]bool)
 	for _, f := range files {
-		for d := Dir(f); d != "." && d != "/"; d = Dir(d) {
-			present[d] = true
+		for d := Dir(f); d != "." && d != "/" && !walked[d]; d = Dir(d) {
+			walked[d], present[d] = true, true
 		}
 	}
 	for _, folder := range l.folderList() {
