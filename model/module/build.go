@@ -328,6 +328,14 @@ func (b *builder) text(n ast.Node) string {
 // condition builds the Cond for a condition expression.
 func (b *builder) condition(kind CondKind, e ast.Expr, negated bool) Cond {
 	c := Cond{Kind: kind, Expr: e, Negated: negated}
+	if p, ok := b.r.scratchConfigPath(e); ok {
+		// Most conditions are a config path (`cfg.enable`): its only
+		// reference, rendered from `config`; refs and render would each
+		// resolve it again.
+		c.Refs = []Ref{b.keepRef(p)}
+		c.Text = configText(p, negated)
+		return c
+	}
 	c.Refs = b.refs(e, 0)
 	// A condition on nothing the model can name (a function argument, a
 	// computed value) is opaque: rules must not judge what it guards.
@@ -337,6 +345,31 @@ func (b *builder) condition(kind CondKind, e ast.Expr, negated bool) Cond {
 		c.Text = "!(" + c.Text + ")"
 	}
 	return c
+}
+
+// configText returns the text of a condition that is config path p, as
+// render writes it, in one allocation.
+func configText(p Ref, negated bool) string {
+	n := len("config")
+	for _, s := range p {
+		n += 1 + len(s)
+	}
+	var sb strings.Builder
+	if negated {
+		sb.Grow(n + 3)
+		sb.WriteString("!(")
+	} else {
+		sb.Grow(n)
+	}
+	sb.WriteString("config")
+	for _, s := range p {
+		sb.WriteByte('.')
+		sb.WriteString(s)
+	}
+	if negated {
+		sb.WriteByte(')')
+	}
+	return sb.String()
 }
 
 // refs returns the config paths an expression refers to, following let
