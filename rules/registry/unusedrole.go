@@ -71,6 +71,16 @@ func runUnusedRole(pass *analysis.Pass) (any, error) {
 	if !assigns {
 		return nil, nil
 	}
+	roles := roleFiles(pass, lay)
+	isUsed := func(name string) bool {
+		file := roles[name]
+		return used[name] || used[file] || used[strings.TrimSuffix(file, "/default.nix")]
+	}
+	if allUsed(roles, isUsed) {
+		// The registry gives every role to a node: the other files can
+		// only add uses, or make the rule give up.
+		return nil, nil
+	}
 	u := &uses{pass: pass, conv: conv, used: used, roles: lay.Folders.Roles}
 	filter := newReferFilter(conv.RoleReference, lay.Folders.Roles)
 	for _, f := range pass.Files {
@@ -81,10 +91,9 @@ func runUnusedRole(pass *analysis.Pass) (any, error) {
 			return nil, nil
 		}
 	}
-	roles := roleFiles(pass, lay)
 	for _, name := range roleNames(roles) {
 		file := roles[name]
-		if used[name] || used[file] || used[strings.TrimSuffix(file, "/default.nix")] {
+		if isUsed(name) {
 			continue
 		}
 		f := pass.FileByPath(file)
@@ -102,6 +111,16 @@ func runUnusedRole(pass *analysis.Pass) (any, error) {
 		})
 	}
 	return nil, nil
+}
+
+// allUsed reports whether every role is used.
+func allUsed(roles map[string]string, isUsed func(string) bool) bool {
+	for name := range roles {
+		if !isUsed(name) {
+			return false
+		}
+	}
+	return true
 }
 
 // uses collects the references to roles outside the registry.
