@@ -24,7 +24,8 @@ func (x *refIndex) reset(n int) {
 	for size < 2*n {
 		size, shift = size*2, shift-1
 	}
-	if cap(x.ids) < size {
+	// A table grown for a huge file is not kept for the small ones after.
+	if cap(x.ids) < size || cap(x.ids) > max(size, maxKept) {
 		x.ids, x.binds = make([]*ast.Ident, size), make([]*Binding, size)
 	} else {
 		x.ids, x.binds = x.ids[:size], x.binds[:size]

@@ -100,37 +100,7 @@ func TestNoRefsMap(t *testing.T) {
 		if got.Refs != nil {
 			t.Fatalf("%s: NoRefsMap, yet Refs is %v", f.Name, got.Refs)
 		}
-		// dumpInfo lists the references of Refs: rebuild it with BindingOf,
-		// for the identifiers of the tree (each resolution makes its own
-		// for a quoted inherit name, which only Uses lists).
-		inTree := map[*ast.Ident]bool{}
-		ast.Inspect(f, func(n ast.Node) bool {
-			if id, ok := n.(*ast.Ident); ok {
-				inTree[id] = true
-			}
-			return true
-		})
-		rebuilt, trimmed := *got, *want
-		rebuilt.Refs, trimmed.Refs = map[*ast.Ident]*scope.Binding{}, map[*ast.Ident]*scope.Binding{}
-		for id, b := range want.Refs {
-			if inTree[id] {
-				rebuilt.Refs[id], trimmed.Refs[id] = got.BindingOf(id), b
-			}
-		}
-		if g, w := dumpInfo(&rebuilt), dumpInfo(&trimmed); g != w {
-			t.Fatalf("%s: BindingOf differs from Resolve's Refs:\n%s\nwant:\n%s", f.Name, g, w)
-		}
-		others := append([]*ast.Ident{nil, {Name: "x"}}, want.Undefined...)
-		for _, b := range want.Bindings {
-			if id, ok := b.Def.(*ast.Ident); ok && want.Refs[id] == nil {
-				others = append(others, id)
-			}
-		}
-		for _, id := range others {
-			if b := got.BindingOf(id); b != nil {
-				t.Fatalf("%s: BindingOf(%v) = %v, want nil", f.Name, id, b)
-			}
-		}
+		checkBindingOf(t, f, want, got)
 	}
 	if info := r.ResolveReuse(&ast.File{}); info.Refs != nil || info.BindingOf(&ast.Ident{}) != nil {
 		t.Errorf("empty file: %#v", info)
@@ -248,6 +218,20 @@ func TestResolverAfterHugeFile(t *testing.T) {
 			t.Fatalf("%s: reused Resolver differs:\n%.2000s\nwant:\n%.2000s", f.Name, got, want)
 		}
 	}
+	// The same with the memory of ResolveReuse: its Refs maps and index.
+	for _, noMap := range []bool{false, true} {
+		r := scope.Resolver{NoRefsMap: noMap}
+		r.ResolveReuse(huge)
+		for _, f := range append(corpusFiles(t)[:50], huge) {
+			want := new(scope.Resolver).Resolve(f)
+			got := r.ResolveReuse(f)
+			if noMap {
+				checkBindingOf(t, f, want, got)
+			} else if g, w := dumpInfo(got), dumpInfo(want); g != w {
+				t.Fatalf("%s: ResolveReuse after a huge file differs:\n%.2000s\nwant:\n%.2000s", f.Name, g, w)
+			}
+		}
+	}
 }
 
 // TestProblems checks that Problems finds the undefined references and the
@@ -282,5 +266,42 @@ func TestProblems(t *testing.T) {
 	}
 	if withProblems == 0 {
 		t.Fatal("no file of the corpus has a problem: the test checks nothing")
+	}
+}
+
+// checkBindingOf checks that got, an Info without Refs, answers BindingOf
+// as want, Resolve's Info of f, does with its Refs.
+func checkBindingOf(t *testing.T, f *ast.File, want, got *scope.Info) {
+	t.Helper()
+	// dumpInfo lists the references of Refs: rebuild it with BindingOf,
+	// for the identifiers of the tree (each resolution makes its own
+	// for a quoted inherit name, which only Uses lists).
+	inTree := map[*ast.Ident]bool{}
+	ast.Inspect(f, func(n ast.Node) bool {
+		if id, ok := n.(*ast.Ident); ok {
+			inTree[id] = true
+		}
+		return true
+	})
+	rebuilt, trimmed := *got, *want
+	rebuilt.Refs, trimmed.Refs = map[*ast.Ident]*scope.Binding{}, map[*ast.Ident]*scope.Binding{}
+	for id, b := range want.Refs {
+		if inTree[id] {
+			rebuilt.Refs[id], trimmed.Refs[id] = got.BindingOf(id), b
+		}
+	}
+	if g, w := dumpInfo(&rebuilt), dumpInfo(&trimmed); g != w {
+		t.Fatalf("%s: BindingOf differs from Resolve's Refs:\n%s\nwant:\n%s", f.Name, g, w)
+	}
+	others := append([]*ast.Ident{nil, {Name: "x"}}, want.Undefined...)
+	for _, b := range want.Bindings {
+		if id, ok := b.Def.(*ast.Ident); ok && want.Refs[id] == nil {
+			others = append(others, id)
+		}
+	}
+	for _, id := range others {
+		if b := got.BindingOf(id); b != nil {
+			t.Fatalf("%s: BindingOf(%v) = %v, want nil", f.Name, id, b)
+		}
 	}
 }
