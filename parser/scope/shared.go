@@ -16,11 +16,12 @@ import (
 // before resolving another file; copy out what must outlive that. A caller
 // that cannot promise this must use Resolve.
 //
-// In exchange it allocates nothing once the Resolver has seen a few files:
-// an Info from Resolve is about 2.7 KB per file (a third of its resolution
-// time, and the page faults of fresh memory), dropped as soon as the file
-// is done by callers like module.PerFile. Its contents are those Resolve
-// returns, but for the identity of its pointers.
+// In exchange it allocates nothing once the Resolver has seen a few files,
+// where Resolve allocates an Info of about 2.7 KB per file (9.5 MB for
+// bench/tree's 3 500 files, every byte of it a page to fault in when the
+// collector is off), which callers like module.PerFile drop as soon as the
+// file is done. Its contents are those Resolve returns, but for the
+// identity of its pointers (and Refs, with NoRefsMap).
 func (rv *Resolver) ResolveReuse(f *ast.File) *Info {
 	info := &rv.shared
 	*info = Info{}
