@@ -152,6 +152,8 @@ func TestRelevantOptions(t *testing.T) {
 		{[][]string{{"a", "b", "c"}, {"a", "c"}, {"b"}}, [][]string{{"a", "b"}, {"c"}}},
 		{[][]string{{"a", module.Dynamic}, {"b", "c"}}, [][]string{{"a", "c", "c"}, {}}},
 		{[][]string{{module.Dynamic}, {"b", "c"}}, [][]string{{"c"}}},
+		{[][]string{{"x", module.Dynamic}, {"b", "c"}}, [][]string{{}, {"b"}}},
+		{[][]string{{"a", module.Dynamic, "c"}}, [][]string{{"a", "b", "c"}}},
 	}
 	dropped := 0
 	for trial := 0; trial < 300+len(cases); trial++ {

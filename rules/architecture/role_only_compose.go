@@ -152,34 +152,58 @@ func repoOptions(m *module.Model, l *layout.Layout, asked [][]string) []*module.
 
 // relevantOptions returns the options of all that Index.Covers may need to
 // answer for the paths asked (see repoOptions), reusing all's array.
+//
+// An option is looked at by its first two segments only: one with a
+// dynamic segment further on matches a path, as one without does, only if
+// those match it.
 func relevantOptions(all []*module.Option, asked [][]string) []*module.Option {
-	type pair struct{ a, b string }
-	first := map[string]bool{} // p[0] of every path asked
-	whole := map[string]bool{} // the paths of one segment
-	two := map[pair]bool{}     // p[:2] of the longer paths
+	// For each p[0] asked: whether p is one segment long, and the p[1] of
+	// the longer paths.
+	type start struct {
+		whole  bool
+		second map[string]bool
+	}
+	first := map[string]*start{}
+	empty := false // an empty path is covered by any dynamic option
 	for _, p := range asked {
 		if !identPath(p) {
 			return all // Covers compares such paths as dotted strings
 		}
-		switch len(p) {
-		case 0:
-		case 1:
-			first[p[0]], whole[p[0]] = true, true
-		default:
-			first[p[0]], two[pair{p[0], p[1]}] = true, true
+		if len(p) == 0 {
+			empty = true
+			continue
+		}
+		st := first[p[0]]
+		if st == nil {
+			st = &start{second: map[string]bool{}}
+			first[p[0]] = st
+		}
+		if len(p) == 1 {
+			st.whole = true
+		} else {
+			st.second[p[1]] = true
 		}
 	}
 	out := all[:0]
 	for _, o := range all {
-		switch {
-		case dynamicPath(o.Path):
-		case len(o.Path) == 0 || !first[o.Path[0]]:
-			continue
-		case len(o.Path) == 1, whole[o.Path[0]], two[pair{o.Path[0], o.Path[1]}]:
-		default:
+		if empty && dynamicPath(o.Path) {
+			out = append(out, o)
 			continue
 		}
-		out = append(out, o)
+		if len(o.Path) == 0 {
+			continue
+		}
+		if o.Path[0] == module.Dynamic {
+			out = append(out, o)
+			continue
+		}
+		st := first[o.Path[0]]
+		if st == nil {
+			continue
+		}
+		if len(o.Path) == 1 || st.whole || o.Path[1] == module.Dynamic || st.second[o.Path[1]] {
+			out = append(out, o)
+		}
 	}
 	return out
 }
