@@ -57,10 +57,27 @@ func (p *parser) eofTok() {
 // parseString parses a "double-quoted string" at the current '"'.
 func (p *parser) parseString() *ast.String {
 	open := p.tok.off
+	t := p.s.scanString()
+	var next item
+	hasNext := false
+	if t.kind == tSTR {
+		next, hasNext = p.s.scanString(), true
+		if next.kind == tQUOTE {
+			// Most strings are text alone: the string, its part and
+			// its text are made at once.
+			one := p.a.oneStrs.alloc()
+			one.parts[0] = p.text(t)
+			one.str.Parts = one.parts[:]
+			one.str.Open, one.str.Close = p.pos(open), p.pos(next.end)
+			p.tok = next
+			p.next()
+			return &one.str
+		}
+	}
 	// The parts collect on a stack shared by nested strings and paths,
 	// copied out once at their exact size.
 	base := len(p.partStack)
-	end := p.parseStringParts()
+	end := p.parseStringParts(t, next, hasNext)
 	var str *ast.String
 	if len(p.partStack) == base+1 {
 		// Most strings have one part: it is allocated with the string.
@@ -77,16 +94,27 @@ func (p *parser) parseString() *ast.String {
 	return str
 }
 
+// text makes the Text of a STR token of a "string".
+func (p *parser) text(t item) *ast.Text {
+	value := p.str[t.off:t.end]
+	if t.flag {
+		value = p.unescape(value)
+	}
+	txt := p.a.texts.alloc()
+	*txt = ast.Text{Start: p.pos(t.off), Stop: p.pos(t.end), Value: value}
+	return txt
+}
+
 // parseStringParts pushes the parts of a "string" on partStack and
-// returns the position of its end.
-func (p *parser) parseStringParts() token.Pos {
+// returns the position of its end. Its first token, t, is scanned, and so
+// is the one after it, next, when hasNext is set.
+func (p *parser) parseStringParts(t, next item, hasNext bool) token.Pos {
 	// Bison holds '"' below an interpolation: charged here, refunded
 	// before each return.
 	p.depth++
 	interpolated := false
 	prevSTR := false
 	for {
-		t := p.s.scanString()
 		switch t.kind {
 		case tSTR:
 			if prevSTR && !interpolated {
@@ -94,15 +122,8 @@ func (p *parser) parseStringParts() token.Pos {
 				// a separate STR, which the grammar rejects.
 				p.unexpectedTok(t, tQUOTE)
 			}
-			value := p.str[t.off:t.end]
-			if t.flag {
-				value = p.unescape(value)
-			}
-			txt := p.a.texts.alloc()
-			*txt = ast.Text{Start: p.pos(t.off), Stop: p.pos(t.end), Value: value}
-			p.partStack = append(p.partStack, txt)
+			p.partStack = append(p.partStack, p.text(t))
 			prevSTR = true
-			continue
 		case tDOLLAR_CURLY:
 			interpolated = true
 			prevSTR = false
@@ -113,17 +134,22 @@ func (p *parser) parseStringParts() token.Pos {
 				p.depth--
 				return in.End()
 			}
-			continue
 		case tQUOTE:
 			p.tok = t
 			p.next()
 			p.depth--
 			return p.pos(t.end)
+		default:
+			p.unexpectedTok(t, tQUOTE)
+			p.eofTok()
+			p.depth--
+			return p.pos(len(p.s.src))
 		}
-		p.unexpectedTok(t, tQUOTE)
-		p.eofTok()
-		p.depth--
-		return p.pos(len(p.s.src))
+		if hasNext {
+			t, hasNext = next, false
+		} else {
+			t = p.s.scanString()
+		}
 	}
 }
 
