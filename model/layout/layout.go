@@ -37,6 +37,10 @@ type Layout struct {
 	kinds map[string]Kind
 	dirs  []string
 	files []string
+
+	// ofKind lists the files of the pass that built the layout by kind, in
+	// the pass's order; nil for a layout built by New.
+	ofKind [][]*analysis.File
 }
 
 func run(pass *analysis.Pass) (any, error) {
@@ -52,7 +56,13 @@ func run(pass *analysis.Pass) (any, error) {
 			aggregators[f.Path] = true
 		}
 	}
-	return New(cfg, pass.Dirs, paths, aggregators), nil
+	l := New(cfg, pass.Dirs, paths, aggregators)
+	l.ofKind = make([][]*analysis.File, len(kindNames))
+	for _, f := range pass.Files {
+		k := l.kinds[f.Path]
+		l.ofKind[k] = append(l.ofKind[k], f)
+	}
+	return l, nil
 }
 
 // New builds a Layout from the configured folders, the repository's
@@ -116,6 +126,20 @@ func (l *Layout) Kind(file string) Kind {
 		return k
 	}
 	return l.classify(file, false)
+}
+
+// FilesOf returns the files of the given kind, in the order of the
+// analysis pass that computed the layout, and true; or false for a layout
+// built by New, which has no files. Rules that look at the files of one
+// kind ask for them here instead of classifying every file again.
+func (l *Layout) FilesOf(kind Kind) ([]*analysis.File, bool) {
+	if l.ofKind == nil {
+		return nil, false
+	}
+	if kind < 0 || int(kind) >= len(l.ofKind) {
+		return nil, true
+	}
+	return l.ofKind[kind], true
 }
 
 // Files returns the repository's files, sorted.

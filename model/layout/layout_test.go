@@ -4,6 +4,7 @@ import (
 	"go/token"
 	"testing"
 
+	"github.com/nixlint/nixlint/analysis"
 	"github.com/nixlint/nixlint/config"
 	"github.com/nixlint/nixlint/parser"
 )
@@ -89,5 +90,49 @@ func TestIsAggregator(t *testing.T) {
 		if got := IsAggregator(f.Expr); got != tt.want {
 			t.Errorf("IsAggregator(%s) = %v, want %v", tt.src, got, tt.want)
 		}
+	}
+}
+
+// TestFilesOf checks that the layout computed by the analysis lists each
+// file under its kind, in the pass's order, and that one built by New says
+// it has no files.
+func TestFilesOf(t *testing.T) {
+	fset := token.NewFileSet()
+	var files []*analysis.File
+	for _, p := range []string{"roles/b.nix", "modules/media/x.nix", "roles/a.nix", "hosts/h.nix", "modules/default.nix"} {
+		src := []byte("{ a = 1; }")
+		if p == "modules/default.nix" {
+			src = []byte("{ imports = [ ./media/x.nix ]; }")
+		}
+		tree, _ := parser.ParseFile(fset, p, src)
+		files = append(files, &analysis.File{Path: p, Src: src, AST: tree, Tok: tree.Tok})
+	}
+	res, err := Analyzer.Run(&analysis.Pass{Analyzer: Analyzer, Fset: fset, Files: files})
+	if err != nil {
+		t.Fatal(err)
+	}
+	l := res.(*Layout)
+	for k := range kindNames {
+		got, ok := l.FilesOf(Kind(k))
+		var want []*analysis.File
+		for _, f := range files {
+			if l.Kind(f.Path) == Kind(k) {
+				want = append(want, f)
+			}
+		}
+		if !ok || len(got) != len(want) {
+			t.Fatalf("FilesOf(%v) = %d files, %v; want %d", Kind(k), len(got), ok, len(want))
+		}
+		for i := range got {
+			if got[i] != want[i] {
+				t.Errorf("FilesOf(%v)[%d] = %s, want %s", Kind(k), i, got[i].Path, want[i].Path)
+			}
+		}
+	}
+	if roles, _ := l.FilesOf(Role); len(roles) != 2 || roles[0].Path != "roles/b.nix" {
+		t.Errorf("FilesOf(Role) not in the pass's order")
+	}
+	if _, ok := New(config.Layout{}, nil, []string{"roles/a.nix"}, nil).FilesOf(Role); ok {
+		t.Errorf("FilesOf of a layout built by New: ok")
 	}
 }

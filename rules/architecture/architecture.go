@@ -47,9 +47,13 @@ func results(pass *analysis.Pass) (*layout.Layout, *module.Model) {
 // rules can judge: parsed without syntax errors (the syntax-error rule
 // reports those; a partial tree would mislead) and readable as modules.
 func filesOfKind(pass *analysis.Pass, l *layout.Layout, m *module.Model, kind layout.Kind) []*module.Module {
+	files, ok := l.FilesOf(kind)
+	if !ok {
+		files = pass.Files
+	}
 	var out []*module.Module
-	for _, f := range pass.Files {
-		if l.Kind(f.Path) != kind || f.AST == nil || len(f.Syntax) > 0 {
+	for _, f := range files {
+		if !ok && l.Kind(f.Path) != kind || f.AST == nil || len(f.Syntax) > 0 {
 			continue
 		}
 		if mod := m.File(f.Path); mod != nil && !mod.Opaque {
