@@ -143,7 +143,8 @@ func runRoleOnlyCompose(pass *analysis.Pass) (any, error) {
 func repoOptions(m *module.Model, l *layout.Layout, asked [][]string) []*module.Option {
 	var all []*module.Option
 	for _, mod := range m.Modules() {
-		if l.Kind(mod.Path) != layout.Role {
+		// Most files declare nothing: their kind need not be looked up.
+		if (len(mod.Options) > 0 || len(mod.Inline) > 0) && l.Kind(mod.Path) != layout.Role {
 			all = appendDeclared(all, mod)
 		}
 	}
