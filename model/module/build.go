@@ -410,12 +410,25 @@ func (b *builder) refsSeen(e ast.Expr, depth int, seen *map[*scope.Binding]bool)
 	return out
 }
 
+// maxShared is how many options keepRef compares a path with: a file
+// declaring hundreds would compare each of its references with each.
+const maxShared = 64
+
 // keepRef copies a config path built in the resolver's scratch, into a
 // slice of exactly its size cut from the builder's chunks (an empty one
-// for `config` itself, not nil, as before).
+// for `config` itself, not nil, as before). A module mostly refers to its
+// own options (`mkIf cfg.enable`, `cfg.port`): the path of the option
+// declared so far that is the same is shared instead.
 func (b *builder) keepRef(p Ref) Ref {
 	if len(p) == 0 {
 		return make(Ref, 0)
+	}
+	if len(b.opts) <= maxShared {
+		for _, o := range b.opts {
+			if equalStrings(o.Path, p) {
+				return o.Path
+			}
+		}
 	}
 	return Ref(b.keepPath(p))
 }

@@ -241,7 +241,7 @@ func (w *usesWalker) use(e ast.Expr) bool {
 	if len(p) == 0 || w.seenBefore(p) {
 		return true
 	}
-	w.uses = append(w.uses, Ref(w.b.keepPath(p)))
+	w.uses = append(w.uses, w.b.keepRef(p))
 	return true
 }
 
