@@ -214,3 +214,46 @@ func longCycle() string {
 	sb.WriteString(" a39 = a30.x; in { z = a5.q; w = config.k; }")
 	return sb.String()
 }
+
+// TestRefsShareOptionPaths checks that a reference to one of the module's
+// own options (a use, a condition) shares the option's path, and that the
+// others are copies of their own.
+func TestRefsShareOptionPaths(t *testing.T) {
+	src := `{ config, lib, ... }: let cfg = config.a.b; in {
+  options.a.b = { enable = lib.mkEnableOption "b"; port = lib.mkOption { default = 1; }; };
+  config = lib.mkIf cfg.enable { x = cfg.port; y = config.c.d; };
+}`
+	fset := token.NewFileSet()
+	tr, errs := parser.ParseFile(fset, "m.nix", []byte(src))
+	f := &analysis.File{Path: "m.nix", Src: []byte(src), AST: tr, Syntax: errs, Tok: tr.Tok}
+	m := Build(f)
+	opt := map[string]*Option{}
+	for _, o := range m.Options {
+		opt[Ref(o.Path).String()] = o
+	}
+	shared := func(r Ref) bool {
+		o := opt[r.String()]
+		return o != nil && len(r) > 0 && &r[0] == &o.Path[0]
+	}
+	want := map[string]bool{"a.b": false, "a.b.enable": true, "a.b.port": true, "c.d": false}
+	if len(m.Uses) != len(want) {
+		t.Fatalf("uses %v, want %d", m.Uses, len(want))
+	}
+	for _, u := range m.Uses {
+		if shared(u) != want[u.String()] {
+			t.Errorf("use %s: shared %v, want %v", u, shared(u), want[u.String()])
+		}
+	}
+	conds := 0
+	for _, d := range m.Defs {
+		for _, c := range d.Conds() {
+			conds++
+			if len(c.Refs) != 1 || !shared(c.Refs[0]) {
+				t.Errorf("condition %s: refs %v do not share the option's path", c.Text, c.Refs)
+			}
+		}
+	}
+	if conds == 0 {
+		t.Fatal("no condition")
+	}
+}
