@@ -36,6 +36,7 @@ type chunks struct {
 	keyList []ast.AttrName
 	defList []*Def
 	optList []*Option
+	elemTmp []Elem          // elems's scratch
 	seen    map[string]bool // collectUses's, cleared per module
 	walk    []ast.Node      // collectUses's stack
 	useList []Ref           // collectUses's uses

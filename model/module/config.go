@@ -184,47 +184,59 @@ func (b *builder) listy(e ast.Expr) bool {
 func isListFunc(fn string) bool { return fn == "optionals" || fn == "optional" }
 
 // elems takes a list value apart into its elements, each with the
-// conditions inside the value.
+// conditions inside the value. They are gathered in scratch space and
+// copied out at their number: concatenations copied their parts each time
+// they were appended together.
 func (b *builder) elems(e ast.Expr, conds []Cond, depth int) []Elem {
+	tmp := b.appendElems(b.a.elemTmp[:0], e, conds, depth)
+	out := b.a.elems(len(tmp))
+	copy(out, tmp)
+	clear(tmp)
+	b.a.elemTmp = tmp[:0]
+	return out
+}
+
+// appendElems appends the elements of list value e to dst.
+func (b *builder) appendElems(dst []Elem, e ast.Expr, conds []Cond, depth int) []Elem {
 	if depth > maxDepth {
-		return []Elem{{Value: e, Conds: conds, Opaque: true}}
+		return append(dst, Elem{Value: e, Conds: conds, Opaque: true})
 	}
 	switch x := e.(type) {
 	case *ast.Paren:
-		return b.elems(x.X, conds, depth+1)
+		return b.appendElems(dst, x.X, conds, depth+1)
 	case *ast.Let:
-		return b.elems(x.Body, conds, depth+1)
+		return b.appendElems(dst, x.Body, conds, depth+1)
 	case *ast.With:
-		return b.elems(x.Body, conds, depth+1)
+		return b.appendElems(dst, x.Body, conds, depth+1)
 	case *ast.List:
-		out := b.a.elems(len(x.Elems))
-		for i, el := range x.Elems {
-			out[i] = Elem{Value: el, Conds: conds}
+		for _, el := range x.Elems {
+			dst = append(dst, Elem{Value: el, Conds: conds})
 		}
-		return out
+		return dst
 	case *ast.Binary:
 		if x.Op == ast.CONCAT {
-			return append(b.elems(x.X, conds, depth+1), b.elems(x.Y, conds, depth+1)...)
+			dst = b.appendElems(dst, x.X, conds, depth+1)
+			return b.appendElems(dst, x.Y, conds, depth+1)
 		}
 	case *ast.If:
-		return append(b.elems(x.Then, with(conds, b.condition(IfThenElse, x.Cond, false)), depth+1),
-			b.elems(x.Else, with(conds, b.condition(IfThenElse, x.Cond, true)), depth+1)...)
+		dst = b.appendElems(dst, x.Then, with(conds, b.condition(IfThenElse, x.Cond, false)), depth+1)
+		return b.appendElems(dst, x.Else, with(conds, b.condition(IfThenElse, x.Cond, true)), depth+1)
 	case *ast.Apply:
 		fn, args, n := b.r.call(x)
 		switch {
 		case fn == "optionals" && n == 2:
-			return b.elems(args[1], with(conds, b.condition(Optionals, args[0], false)), depth+1)
+			return b.appendElems(dst, args[1], with(conds, b.condition(Optionals, args[0], false)), depth+1)
 		case fn == "optional" && n == 2:
-			return []Elem{{Value: args[1], Conds: with(conds, b.condition(Optional, args[0], false))}}
+			return append(dst, Elem{Value: args[1], Conds: with(conds, b.condition(Optional, args[0], false))})
 		case fn == "mkIf" && n == 2:
-			return b.elems(args[1], with(conds, b.condition(MkIf, args[0], false)), depth+1)
+			return b.appendElems(dst, args[1], with(conds, b.condition(MkIf, args[0], false)), depth+1)
 		default:
 			if i, ok := priority[fn]; ok && n == i+1 {
-				return b.elems(args[i], conds, depth+1)
+				return b.appendElems(dst, args[i], conds, depth+1)
 			}
 		}
 	}
-	return []Elem{{Value: e, Conds: conds, Opaque: true}}
+	return append(dst, Elem{Value: e, Conds: conds, Opaque: true})
 }
 
 // isModuleSlot reports whether a flake-parts path holds a NixOS module:
