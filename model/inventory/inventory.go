@@ -112,6 +112,9 @@ func run(pass *analysis.Pass) (any, error) {
 	}
 	srcs := registry.NewSources(conv)
 	for _, mod := range mods.Modules() {
+		if len(mod.Defs) == 0 {
+			continue // a package, a function: nothing to look at
+		}
 		if !conv.HostnamesAsVMNames && mod.File != nil && !srcs.MayMatchFile(mod.File.Src) {
 			// No definition of the file can match a source: nearly
 			// every file, told apart by its bytes.
