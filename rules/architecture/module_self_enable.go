@@ -101,6 +101,11 @@ func checkSelfEnable(pass *analysis.Pass, l *layout.Layout, mod *module.Module, 
 		return
 	}
 
+	// (b) configuration outside the condition on the enable option. The
+	// condition is tested first: it is the answer for nearly every
+	// definition, and is shared by the definitions written under it.
+	bad := func(d *module.Def) bool { return !c.guarded(d, nil) && !plumbing(d) && !c.own(d.Path) }
+	anyBad := false // groupDefs needs calling only then: most modules are fine
 	rest := c.rest[:0]
 	for _, d := range mod.Defs {
 		if e := c.enableAt(d.Path); e != nil {
@@ -115,13 +120,13 @@ func checkSelfEnable(pass *analysis.Pass, l *layout.Layout, mod *module.Module, 
 			continue
 		}
 		rest = append(rest, d)
+		anyBad = anyBad || bad(d)
 	}
 	c.rest = rest
-	// (b) configuration outside the condition on the enable option. The
-	// condition is tested first: it is the answer for nearly every
-	// definition, and is shared by the definitions written under it.
-	var guardText string // spelled out when needed: most modules are fine
-	bad := func(d *module.Def) bool { return !c.guarded(d, nil) && !plumbing(d) && !c.own(d.Path) }
+	if !anyBad {
+		return
+	}
+	var guardText string
 	for i, g := range groupDefs(rest, bad) {
 		if i == 0 {
 			guardText = "config." + module.PathString(c.main().Path)
