@@ -21,6 +21,17 @@ type builder struct {
 	nameErrors bool
 }
 
+// built reports whether the set literal s has been built, as the value
+// of a modelled attribute. Most files have no such set: their map is
+// empty, and not asked.
+func (b *builder) built(s *ast.AttrSet) bool {
+	if len(b.sets) == 0 {
+		return false
+	}
+	_, ok := b.sets[s]
+	return ok
+}
+
 // newSet returns an empty set.
 func (b *builder) newSet(node ast.Node, rec bool) *attrSet {
 	s := b.nsets.new()

@@ -31,8 +31,10 @@ func (r *resolver) simpleNames(bindings []ast.Binding, paths bool) bool {
 					}
 				}
 			}
-			name, ok := StaticName(names[0])
-			if !ok {
+			var name string
+			if id, ok := names[0].(*ast.Ident); ok && id != nil {
+				name = id.Name // the usual name, without a call
+			} else if name, ok = StaticName(names[0]); !ok {
 				return false
 			}
 			r.seen = append(r.seen, name)

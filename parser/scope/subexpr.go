@@ -27,7 +27,7 @@ func (r *resolver) step(e ast.Expr, quiet bool) ast.Expr {
 		// A set built as the value of a modelled attribute may have
 		// been merged into: only its model tells.
 		rec := e.Rec.IsValid()
-		if _, built := r.b.sets[e]; !built && r.simpleNames(e.Bindings, !rec) {
+		if !r.b.built(e) && r.simpleNames(e.Bindings, !rec) {
 			if !rec {
 				return r.plainSetValues(e, quiet)
 			}
