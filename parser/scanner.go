@@ -152,7 +152,7 @@ func (s *scanner) scan() item {
 				c = src[i]
 			}
 		}
-		if c == '#' || c == '/' {
+		if commentStart[c] {
 			// Perhaps a comment, and more whitespace and comments
 			// after it.
 			s.off, s.prevStart, s.lastStart = i, prev, last

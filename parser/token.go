@@ -170,6 +170,9 @@ func keyword(b []byte) (tokKind, bool) {
 // "string": scanString handles them one by one.
 var strSpecial = [256]bool{'"': true, '\\': true, '$': true, '\r': true}
 
+// commentStart reports the bytes that may start a comment ('#' and '/').
+var commentStart = [256]bool{'#': true, '/': true}
+
 // kwFirst reports the first letters of the keywords, so that most
 // identifiers are not compared with them.
 var kwFirst = [256]bool{'i': true, 't': true, 'e': true, 'a': true, 'w': true, 'l': true, 'r': true, 'o': true}
