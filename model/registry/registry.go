@@ -138,6 +138,11 @@ func Conventions(cfg *config.Config) *config.Conventions {
 // read collects the nodes a module defines.
 func (reg *Registry) read(mod *module.Module, fold *constfold.Folder, conv *config.Conventions, srcs *Sources) {
 	byKey := map[string]*Node{}
+	var (
+		last    *Node // the node of the last definition read, and its key:
+		lastSet []string
+		lastPos token.Pos
+	)
 	for _, d := range srcs.Expand(mod.Defs, fold) {
 		i := nodesIndex(d.Path)
 		if i < 0 {
@@ -151,12 +156,20 @@ func (reg *Registry) read(mod *module.Module, fold *constfold.Folder, conv *conf
 			}
 			continue
 		}
-		key := strings.Join(d.Path[:i+2], "\x00")
 		nameKey := d.Key(i + 1)
-		if d.Path[i+1] == module.Dynamic {
+		dynamic := d.Path[i+1] == module.Dynamic
+		if last != nil && equalStrings(d.Path[:i+2], lastSet) && (!dynamic || nameKey.Pos() == lastPos) {
+			// The node of the definition before, whose key this is: a
+			// node's definitions come one after the other.
+			last.add(d, d.Path[i+2:], fold, conv, mod.Path)
+			continue
+		}
+		key := strings.Join(d.Path[:i+2], "\x00")
+		if dynamic {
 			key += "\x00" + strconv.Itoa(int(nameKey.Pos()))
 		}
 		n := byKey[key]
+		last, lastSet, lastPos = n, d.Path[:i+2], nameKey.Pos()
 		if n == nil {
 			n = &Node{File: mod.Path, Set: d.Path[: i+1 : i+1], NamePos: nameKey.Pos(), NameEnd: nameKey.End()}
 			if v := fold.Name(nameKey); v.Known() {
@@ -167,6 +180,7 @@ func (reg *Registry) read(mod *module.Module, fold *constfold.Folder, conv *conf
 			}
 			byKey[key] = n
 			reg.Nodes = append(reg.Nodes, n)
+			last = n
 		}
 		n.add(d, d.Path[i+2:], fold, conv, mod.Path)
 	}
@@ -234,6 +248,19 @@ func splitTags(s string) []string {
 	f := strings.FieldsFunc(s, func(r rune) bool { return r == ';' || r == ',' || r == ' ' })
 	sort.Strings(f)
 	return f
+}
+
+// equalStrings reports whether a and b hold the same strings.
+func equalStrings(a, b []string) bool {
+	if len(a) != len(b) {
+		return false
+	}
+	for i := range a {
+		if a[i] != b[i] {
+			return false
+		}
+	}
+	return true
 }
 
 // nodesIndex returns the index of the first `nodes` segment of p, or -1.

@@ -55,6 +55,8 @@ func TestRegistry(t *testing.T) {
 		nodes = append(nodes, line)
 	}
 	want := []string{
+		`lab.nodes app-01 vmid=301 "10.0.0.31" [] tags=[] opaqueRoles=false`,
+		`lab.nodes app-02 vmid=302 "10.0.0.32" [] tags=[] opaqueRoles=false`,
 		`mares.infrastructure.nodes dns-01 vmid=100 "10.0.0.2" [module:dns module:dhcp path:roles/web.nix string:mail] tags=[infra dns] opaqueRoles=false`,
 		`mares.infrastructure.nodes web-01 vmId=200 - [module:base module:web] tags=[] opaqueRoles=false`,
 		`mares.infrastructure.nodes pve - "10.0.0.1" [] tags=[] opaqueRoles=false`,
