@@ -37,6 +37,7 @@ type decl struct {
 func (b *builder) module() {
 	var decls []*decl
 	byKey := map[string]*decl{}
+	var last *decl // the declaration of the last definition matched
 	for _, d := range b.srcs.Expand(b.mod.Defs, b.fold) {
 		if b.conv.HostnamesAsVMNames && isHostname(d.Path) {
 			b.hostname(d)
@@ -51,24 +52,56 @@ func (b *builder) module() {
 			continue
 		}
 		n := len(m.Set)
-		key := strconv.Itoa(si) + "\x00" + strings.Join(m.Set, "\x00")
-		for i := 0; i < n; i++ {
-			if d.Path[i] == module.Dynamic {
-				key += "\x00" + strconv.Itoa(int(d.Key(i).Pos()))
+		var dc *decl
+		if last != nil && si == last.src && equalStrings(m.Set, last.set) && !hasDynamic(m.Set) {
+			// The declaration of the definition before, whose key this
+			// is: a VM's attributes come one after the other.
+			dc = last
+		} else {
+			key := strconv.Itoa(si) + "\x00" + strings.Join(m.Set, "\x00")
+			for i := 0; i < n; i++ {
+				if d.Path[i] == module.Dynamic {
+					key += "\x00" + strconv.Itoa(int(d.Key(i).Pos()))
+				}
+			}
+			dc = byKey[key]
+			if dc == nil {
+				dc = &decl{src: si, set: m.Set, keys: d.Keys()[:n:n], match: m, attrs: map[string][]*module.Def{}, first: d}
+				byKey[key] = dc
+				decls = append(decls, dc)
 			}
 		}
-		dc := byKey[key]
-		if dc == nil {
-			dc = &decl{src: si, set: m.Set, keys: d.Keys()[:n:n], match: m, attrs: map[string][]*module.Def{}, first: d}
-			byKey[key] = dc
-			decls = append(decls, dc)
-		}
+		last = dc
 		rel := module.PathString(d.Path[n:])
 		dc.attrs[rel] = append(dc.attrs[rel], d)
 	}
 	for _, dc := range decls {
 		b.decl(dc)
 	}
+}
+
+// equalStrings reports whether a and b hold the same strings.
+func equalStrings(a, b []string) bool {
+	if len(a) != len(b) {
+		return false
+	}
+	for i := range a {
+		if a[i] != b[i] {
+			return false
+		}
+	}
+	return true
+}
+
+// hasDynamic reports whether a path has a segment whose name is computed:
+// the key of its declaration holds the segment's position too.
+func hasDynamic(p []string) bool {
+	for _, s := range p {
+		if s == module.Dynamic {
+			return true
+		}
+	}
+	return false
 }
 
 // decl turns one declaration into a VM, or into skipped entries.

@@ -75,6 +75,8 @@ func TestSources(t *testing.T) {
 		"optimized - vm template modules/virtualisation/format/proxmox-enhanced.nix:1",
 		"proxmox-x86-optimized - vm template hosts/tpl/default.nix:1",
 		"backup-01 140 vm modules/infrastructure/more.nix:4",
+		"vm-a 157 vm terraform/computed.nix:3",
+		"vm-b 158 vm terraform/computed.nix:4",
 	}
 	if got, w := sorted(rows), sorted(want); got != w {
 		t.Errorf("VMs:\n%s\nwant:\n%s", got, w)
