@@ -6,6 +6,7 @@
 package main
 
 import (
+	"flag"
 	"fmt"
 	"os"
 	"strconv"
@@ -14,19 +15,24 @@ import (
 )
 
 func main() {
-	if len(os.Args) < 2 || len(os.Args) > 3 {
-		fmt.Fprintln(os.Stderr, "usage: gentree DIR [FILES]")
+	flag.Usage = func() {
+		fmt.Fprintln(os.Stderr, "usage: gentree DIR [FILES]\n\nWrites a synthetic NixOS flake repository of FILES .nix files (default 3500, about 5 MB) into DIR.")
+	}
+	flag.Parse()
+	args := flag.Args()
+	if len(args) < 1 || len(args) > 2 {
+		flag.Usage()
 		os.Exit(2)
 	}
 	n := 3500
-	if len(os.Args) == 3 {
+	if len(args) == 2 {
 		var err error
-		if n, err = strconv.Atoi(os.Args[2]); err != nil || n < 2 {
+		if n, err = strconv.Atoi(args[1]); err != nil || n < 2 {
 			fmt.Fprintln(os.Stderr, "gentree: FILES must be a number above 1")
 			os.Exit(2)
 		}
 	}
-	st, err := tree.Generate(os.Args[1], n)
+	st, err := tree.Generate(args[0], n)
 	if err != nil {
 		fmt.Fprintln(os.Stderr, "gentree:", err)
 		os.Exit(1)
