@@ -68,18 +68,18 @@ func filesOfKind(pass *analysis.Pass, l *layout.Layout, m *module.Model, kind la
 // rules must not judge as a NixOS module.
 func isFlakePart(mod *module.Module) bool { return mod.IsFlakePart() }
 
-// nixosModules returns the NixOS modules a file holds: the file itself or,
-// for a flake-parts file, the modules it defines inline
-// (flake.nixosModules.role-web = { … }: { … };).
-func nixosModules(mod *module.Module) []*module.Module {
+// appendNixosModules appends to dst the NixOS modules a file holds: the
+// file itself or, for a flake-parts file, the modules it defines inline
+// (flake.nixosModules.role-web = { … }: { … };). The rules that go through
+// thousands of files reuse one slice.
+func appendNixosModules(dst []*module.Module, mod *module.Module) []*module.Module {
 	if !isFlakePart(mod) {
-		return []*module.Module{mod}
+		return append(dst, mod)
 	}
-	var out []*module.Module
 	for _, in := range mod.Inline {
-		out = append(out, nixosModules(in)...)
+		dst = appendNixosModules(dst, in)
 	}
-	return out
+	return dst
 }
 
 // appendDeclared appends to dst the options a file declares, including

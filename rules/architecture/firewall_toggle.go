@@ -63,11 +63,13 @@ func runFirewallToggle(pass *analysis.Pass) (any, error) {
 	if l == nil || m == nil || !l.Has[l.Folders.Modules] {
 		return nil, nil
 	}
+	var buf []*module.Module // the NixOS modules of a file
 	for _, mod := range filesOfKind(pass, l, m, layout.Module) {
 		if path.Base(mod.Path) == "default.nix" && path.Dir(mod.Path) == l.Folders.Modules {
 			continue
 		}
-		for _, mod := range nixosModules(mod) {
+		buf = appendNixosModules(buf[:0], mod)
+		for _, mod := range buf {
 			if isFormat(mod) {
 				continue
 			}

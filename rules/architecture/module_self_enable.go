@@ -64,12 +64,14 @@ func runModuleSelfEnable(pass *analysis.Pass) (any, error) {
 		return nil, nil
 	}
 	ns := &lazyNamespace{m: m, l: l}
-	c := &unitCheck{m: m} // reused from module to module, with its buffers
+	c := &unitCheck{m: m}    // reused from module to module, with its buffers
+	var buf []*module.Module // the NixOS modules of a file
 	for _, mod := range filesOfKind(pass, l, m, layout.Module) {
 		if path.Base(mod.Path) == "default.nix" && path.Dir(mod.Path) == l.Folders.Modules {
 			continue
 		}
-		for _, mod := range nixosModules(mod) {
+		buf = appendNixosModules(buf[:0], mod)
+		for _, mod := range buf {
 			if isFormat(mod) {
 				continue
 			}

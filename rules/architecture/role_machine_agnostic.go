@@ -57,8 +57,10 @@ func runRoleMachineAgnostic(pass *analysis.Pass) (any, error) {
 		return nil, nil
 	}
 	nodes := registryNodes(pass)
+	var buf []*module.Module // the NixOS modules of a file
 	for _, file := range filesOfKind(pass, l, m, layout.Role) {
-		for _, mod := range nixosModules(file) {
+		buf = appendNixosModules(buf[:0], file)
+		for _, mod := range buf {
 			checkAgnostic(pass, l, mod, nodes)
 		}
 	}

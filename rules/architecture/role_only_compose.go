@@ -107,7 +107,7 @@ func runRoleOnlyCompose(pass *analysis.Pass) (any, error) {
 	}
 	var roles []*module.Module
 	for _, file := range filesOfKind(pass, l, m, layout.Role) {
-		roles = append(roles, nixosModules(file)...)
+		roles = appendNixosModules(roles, file)
 	}
 	// The paths the repository's options must answer for.
 	var asked [][]string
