@@ -332,7 +332,8 @@ func (b *builder) condition(kind CondKind, e ast.Expr, negated bool) Cond {
 		// Most conditions are a config path (`cfg.enable`): its only
 		// reference, rendered from `config`; refs and render would each
 		// resolve it again.
-		c.Refs = []Ref{b.keepRef(p)}
+		c.Refs = b.a.refList(1)
+		c.Refs[0] = b.keepRef(p)
 		c.Text = configText(p, negated)
 		return c
 	}

@@ -27,6 +27,9 @@ type chunks struct {
 	els      []Elem
 	infos    []defInfo
 	opts     []Option
+	conds    []Cond
+	ctxs     []defContext
+	refs     []Ref
 
 	// The file's builder and resolver, and their scratch space, reused
 	// from file to file (inline modules' builders have their own).
@@ -63,6 +66,9 @@ const (
 	keyChunk     = int(largeBlock / unsafe.Sizeof(ast.AttrName(nil)))
 	ptrChunk     = int(smallBlock / unsafe.Sizeof((*Def)(nil)))
 	elemChunk    = int((12288 - mallocHeader) / unsafe.Sizeof(Elem{})) // 12 KB is a block size too
+	condChunk    = int(smallBlock / unsafe.Sizeof(Cond{}))
+	ctxChunk     = int(smallBlock / unsafe.Sizeof(defContext{}))
+	refChunk     = int(smallBlock / unsafe.Sizeof(Ref{}))
 )
 
 func (c *chunks) def() *Def {
@@ -152,4 +158,39 @@ func (c *chunks) info() *defInfo {
 	}
 	c.infos = c.infos[:len(c.infos)+1]
 	return &c.infos[len(c.infos)-1]
+}
+
+// condList returns a slice of n conditions.
+func (c *chunks) condList(n int) []Cond {
+	if n > condChunk/8 {
+		return make([]Cond, n)
+	}
+	if len(c.conds)+n > cap(c.conds) {
+		c.conds = make([]Cond, 0, condChunk)
+	}
+	i := len(c.conds)
+	c.conds = c.conds[:i+n]
+	return c.conds[i : i+n : i+n]
+}
+
+// context returns a new context.
+func (c *chunks) context() *defContext {
+	if len(c.ctxs) == cap(c.ctxs) {
+		c.ctxs = make([]defContext, 0, ctxChunk)
+	}
+	c.ctxs = c.ctxs[:len(c.ctxs)+1]
+	return &c.ctxs[len(c.ctxs)-1]
+}
+
+// refList returns a slice of n references.
+func (c *chunks) refList(n int) []Ref {
+	if n > refChunk/8 {
+		return make([]Ref, n)
+	}
+	if len(c.refs)+n > cap(c.refs) {
+		c.refs = make([]Ref, 0, refChunk)
+	}
+	i := len(c.refs)
+	c.refs = c.refs[:i+n]
+	return c.refs[i : i+n : i+n]
 }

@@ -79,7 +79,7 @@ func (b *builder) config(e ast.Expr, p []string, ctx *defContext, in *Binding, d
 			}
 		default:
 			if i, ok := priority[fn]; ok && n == i+1 {
-				b.config(args[i], p, ctx.wrapped(fn), in, depth+1)
+				b.config(args[i], p, b.wrapped(ctx, fn), in, depth+1)
 				return
 			}
 		}
@@ -119,25 +119,41 @@ func (b *builder) set(s *ast.AttrSet, p []string, ctx *defContext, in *Binding, 
 	}
 }
 
-func with(conds []Cond, c Cond) []Cond {
-	return append(append(make([]Cond, 0, len(conds)+1), conds...), c)
+// withCond returns conds with c added, in a new slice cut from the chunks.
+func (b *builder) withCond(conds []Cond, c Cond) []Cond {
+	out := b.a.condList(len(conds) + 1)
+	copy(out, conds)
+	out[len(conds)] = c
+	return out
 }
 
 // with returns the context ctx with the condition c added.
 func (b *builder) with(ctx *defContext, c Cond) *defContext {
 	if ctx == nil {
-		return newContext(with(nil, c), nil)
+		return b.context(b.withCond(nil, c), nil)
 	}
-	return newContext(with(ctx.conds, c), ctx.mods)
+	return b.context(b.withCond(ctx.conds, c), ctx.mods)
 }
 
 // wrapped returns the context ctx with the priority function fn added.
-func (ctx *defContext) wrapped(fn string) *defContext {
-	if ctx == nil {
-		return newContext(nil, []string{fn})
+func (b *builder) wrapped(ctx *defContext, fn string) *defContext {
+	var conds []Cond
+	var mods []string
+	if ctx != nil {
+		conds, mods = ctx.conds, ctx.mods
 	}
-	mods := append(append(make([]string, 0, len(ctx.mods)+1), ctx.mods...), fn)
-	return newContext(ctx.conds, mods)
+	nm := b.a.strings(len(mods) + 1)
+	copy(nm, mods)
+	nm[len(mods)] = fn
+	return b.context(conds, nm)
+}
+
+// context returns a context of conds and mods cut from the chunks.
+func (b *builder) context(conds []Cond, mods []string) *defContext {
+	ctx := b.a.context()
+	*ctx = defContext{conds: conds, mods: mods}
+	ctx.plain.ctx = ctx
+	return ctx
 }
 
 // structural reports whether e is config structure (a set, or a condition
@@ -219,17 +235,17 @@ func (b *builder) appendElems(dst []Elem, e ast.Expr, conds []Cond, depth int) [
 			return b.appendElems(dst, x.Y, conds, depth+1)
 		}
 	case *ast.If:
-		dst = b.appendElems(dst, x.Then, with(conds, b.condition(IfThenElse, x.Cond, false)), depth+1)
-		return b.appendElems(dst, x.Else, with(conds, b.condition(IfThenElse, x.Cond, true)), depth+1)
+		dst = b.appendElems(dst, x.Then, b.withCond(conds, b.condition(IfThenElse, x.Cond, false)), depth+1)
+		return b.appendElems(dst, x.Else, b.withCond(conds, b.condition(IfThenElse, x.Cond, true)), depth+1)
 	case *ast.Apply:
 		fn, args, n := b.r.call(x)
 		switch {
 		case fn == "optionals" && n == 2:
-			return b.appendElems(dst, args[1], with(conds, b.condition(Optionals, args[0], false)), depth+1)
+			return b.appendElems(dst, args[1], b.withCond(conds, b.condition(Optionals, args[0], false)), depth+1)
 		case fn == "optional" && n == 2:
-			return append(dst, Elem{Value: args[1], Conds: with(conds, b.condition(Optional, args[0], false))})
+			return append(dst, Elem{Value: args[1], Conds: b.withCond(conds, b.condition(Optional, args[0], false))})
 		case fn == "mkIf" && n == 2:
-			return b.appendElems(dst, args[1], with(conds, b.condition(MkIf, args[0], false)), depth+1)
+			return b.appendElems(dst, args[1], b.withCond(conds, b.condition(MkIf, args[0], false)), depth+1)
 		default:
 			if i, ok := priority[fn]; ok && n == i+1 {
 				return b.appendElems(dst, args[i], conds, depth+1)
