@@ -82,16 +82,6 @@ func appendNixosModules(dst []*module.Module, mod *module.Module) []*module.Modu
 	return dst
 }
 
-// appendDeclared appends to dst the options a file declares, including
-// those of the modules it defines inline.
-func appendDeclared(dst []*module.Option, mod *module.Module) []*module.Option {
-	dst = append(dst, mod.Options...)
-	for _, in := range mod.Inline {
-		dst = appendDeclared(dst, in)
-	}
-	return dst
-}
-
 // isFormat reports whether a module is a nixos-generators format
 // (it defines formatAttr): it is activated by building the image format,
 // not by being imported into a machine, so the module rules do not apply.

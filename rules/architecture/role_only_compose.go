@@ -141,43 +141,63 @@ func runRoleOnlyCompose(pass *analysis.Pass) (any, error) {
 // segment long, or that start with p[:2], or, for a p of one segment,
 // start with it. The other options are left out.
 func repoOptions(m *module.Model, l *layout.Layout, asked [][]string) []*module.Option {
-	var all []*module.Option
+	f := newOptionFilter(asked)
+	var out []*module.Option
 	for _, mod := range m.Modules() {
 		// Most files declare nothing: their kind need not be looked up.
 		if (len(mod.Options) > 0 || len(mod.Inline) > 0) && l.Kind(mod.Path) != layout.Role {
-			all = appendDeclared(all, mod)
+			out = f.appendKept(out, mod)
 		}
 	}
-	return relevantOptions(all, asked)
+	return out
 }
 
 // relevantOptions returns the options of all that Index.Covers may need to
-// answer for the paths asked (see repoOptions), reusing all's array.
+// answer for the paths asked (see repoOptions).
+func relevantOptions(all []*module.Option, asked [][]string) []*module.Option {
+	f := newOptionFilter(asked)
+	var out []*module.Option
+	for _, o := range all {
+		if f.keep(o) {
+			out = append(out, o)
+		}
+	}
+	return out
+}
+
+// optionFilter tells the options Index.Covers may need to answer for some
+// paths from those it does not (see repoOptions).
 //
 // An option is looked at by its first two segments only: one with a
 // dynamic segment further on matches a path, as one without does, only if
 // those match it.
-func relevantOptions(all []*module.Option, asked [][]string) []*module.Option {
-	// For each p[0] asked: whether p is one segment long, and the p[1] of
-	// the longer paths.
-	type start struct {
-		whole  bool
-		second map[string]bool
-	}
-	first := map[string]*start{}
-	empty := false // an empty path is covered by any dynamic option
+type optionFilter struct {
+	on    bool
+	empty bool // an empty path is asked: any dynamic option covers it
+	// first holds, for each p[0] asked, whether p is one segment long,
+	// and the p[1] of the longer paths.
+	first map[string]*pathStart
+}
+
+type pathStart struct {
+	whole  bool
+	second map[string]bool
+}
+
+func newOptionFilter(asked [][]string) *optionFilter {
+	f := &optionFilter{on: true, first: map[string]*pathStart{}}
 	for _, p := range asked {
 		if !identPath(p) {
-			return all // Covers compares such paths as dotted strings
+			return &optionFilter{} // Covers compares such paths as dotted strings
 		}
 		if len(p) == 0 {
-			empty = true
+			f.empty = true
 			continue
 		}
-		st := first[p[0]]
+		st := f.first[p[0]]
 		if st == nil {
-			st = &start{second: map[string]bool{}}
-			first[p[0]] = st
+			st = &pathStart{second: map[string]bool{}}
+			f.first[p[0]] = st
 		}
 		if len(p) == 1 {
 			st.whole = true
@@ -185,28 +205,35 @@ func relevantOptions(all []*module.Option, asked [][]string) []*module.Option {
 			st.second[p[1]] = true
 		}
 	}
-	out := all[:0]
-	for _, o := range all {
-		if empty && dynamicPath(o.Path) {
-			out = append(out, o)
-			continue
-		}
-		if len(o.Path) == 0 {
-			continue
-		}
-		if o.Path[0] == module.Dynamic {
-			out = append(out, o)
-			continue
-		}
-		st := first[o.Path[0]]
-		if st == nil {
-			continue
-		}
-		if len(o.Path) == 1 || st.whole || o.Path[1] == module.Dynamic || st.second[o.Path[1]] {
-			out = append(out, o)
+	return f
+}
+
+// keep reports whether o may change an answer.
+func (f *optionFilter) keep(o *module.Option) bool {
+	switch {
+	case !f.on, f.empty && dynamicPath(o.Path):
+		return true
+	case len(o.Path) == 0:
+		return false
+	case o.Path[0] == module.Dynamic:
+		return true
+	}
+	st := f.first[o.Path[0]]
+	return st != nil && (len(o.Path) == 1 || st.whole || o.Path[1] == module.Dynamic || st.second[o.Path[1]])
+}
+
+// appendKept appends to dst the options mod declares, including those of
+// the modules it defines inline, that f keeps.
+func (f *optionFilter) appendKept(dst []*module.Option, mod *module.Module) []*module.Option {
+	for _, o := range mod.Options {
+		if f.keep(o) {
+			dst = append(dst, o)
 		}
 	}
-	return out
+	for _, in := range mod.Inline {
+		dst = f.appendKept(dst, in)
+	}
+	return dst
 }
 
 // identPath reports whether every segment of p is a plain identifier
