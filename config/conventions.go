@@ -95,8 +95,8 @@ func (c *Conventions) Range(id int) (IDRange, bool) {
 	// The last range of RangesAt, without gathering them: the rules ask
 	// for every VM.
 	for i := len(c.IDRanges) - 1; i >= 0; i-- {
-		if r := c.IDRanges[i]; r.Contains(id) {
-			return r, true
+		if r := &c.IDRanges[i]; r.Contains(id) {
+			return *r, true
 		}
 	}
 	return IDRange{}, false
@@ -106,10 +106,11 @@ func (c *Conventions) Range(id int) (IDRange, bool) {
 // in the default): its class says whether id is a template id, a production
 // id…, even where the innermost range is "reserved".
 func (c *Conventions) Block(id int) (IDRange, bool) {
-	// The first range of RangesAt, without gathering them.
-	for _, r := range c.IDRanges {
-		if r.Contains(id) {
-			return r, true
+	// The first range of RangesAt, without gathering them (nor copying
+	// the ranges before it).
+	for i := range c.IDRanges {
+		if r := &c.IDRanges[i]; r.Contains(id) {
+			return *r, true
 		}
 	}
 	return IDRange{}, false
