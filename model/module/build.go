@@ -28,23 +28,23 @@ func Build(f *analysis.File) *Module { return BuildResolved(f, nil) }
 // BuildResolved reads one file as a module, with its scopes already
 // resolved by scope.Resolve (nil: Build resolves them when it needs them).
 func BuildResolved(f *analysis.File, info *scope.Info) *Module {
-	m := &Module{Path: f.Path, File: f}
 	if f.AST == nil || f.AST.Expr == nil {
-		m.Opaque = true
-		return m
+		return &Module{Path: f.Path, File: f, Opaque: true}
 	}
 	if len(f.Syntax) > 0 {
 		// A partial tree would yield a partial model that looks complete:
 		// the syntax-error rule reports the file, the model skips it.
-		m.Opaque = true
+		m := &Module{Path: f.Path, File: f, Opaque: true}
 		m.Unknowns = append(m.Unknowns, Unknown{Pos: f.AST.Pos(), End: f.AST.End(), Reason: "the file has syntax errors"})
 		return m
 	}
-	m.Expr = f.AST.Expr
 	if info == nil {
 		info = scope.Resolve(f.AST)
 	}
 	a := chunkPool.Get().(*chunks)
+	// The module too is cut from the chunks, which are zero.
+	m := a.module()
+	m.Path, m.File, m.Expr = f.Path, f, f.AST.Expr
 	// The builder and resolver are the pooled chunks' too: a new pair per
 	// file was a fifth of the model's allocations, and the resolver's
 	// scratch path grew again in each.
@@ -282,7 +282,8 @@ func (b *builder) finish() {
 		copy(b.m.Defs, b.defs)
 	}
 	if len(b.opts) > 0 {
-		b.m.Options = append(make([]*Option, 0, len(b.opts)), b.opts...)
+		b.m.Options = b.a.optPtrs(len(b.opts))
+		copy(b.m.Options, b.opts)
 	}
 }
 

@@ -19,17 +19,19 @@ import (
 // of each is left unused, where chunks per file would waste up to half.
 // Files share arrays, but every module lives as long as the model.
 type chunks struct {
-	defs     []Def
-	bindings []Binding
-	strs     []string
-	names    []ast.AttrName
-	ptrs     []*Def
-	els      []Elem
-	infos    []defInfo
-	opts     []Option
-	conds    []Cond
-	ctxs     []defContext
-	refs     []Ref
+	defs       []Def
+	bindings   []Binding
+	strs       []string
+	names      []ast.AttrName
+	ptrs       []*Def
+	els        []Elem
+	infos      []defInfo
+	opts       []Option
+	conds      []Cond
+	ctxs       []defContext
+	refs       []Ref
+	mods       []Module
+	optPtrList []*Option
 
 	// The file's builder and resolver, and their scratch space, reused
 	// from file to file (inline modules' builders have their own).
@@ -69,6 +71,7 @@ const (
 	condChunk    = int(smallBlock / unsafe.Sizeof(Cond{}))
 	ctxChunk     = int(smallBlock / unsafe.Sizeof(defContext{}))
 	refChunk     = int(smallBlock / unsafe.Sizeof(Ref{}))
+	moduleChunk  = int(smallBlock / unsafe.Sizeof(Module{}))
 )
 
 func (c *chunks) def() *Def {
@@ -193,4 +196,26 @@ func (c *chunks) refList(n int) []Ref {
 	i := len(c.refs)
 	c.refs = c.refs[:i+n]
 	return c.refs[i : i+n : i+n]
+}
+
+// module returns a new, zero module.
+func (c *chunks) module() *Module {
+	if len(c.mods) == cap(c.mods) {
+		c.mods = make([]Module, 0, moduleChunk)
+	}
+	c.mods = c.mods[:len(c.mods)+1]
+	return &c.mods[len(c.mods)-1]
+}
+
+// optPtrs returns a slice of n option pointers.
+func (c *chunks) optPtrs(n int) []*Option {
+	if n > ptrChunk/8 {
+		return make([]*Option, n)
+	}
+	if len(c.optPtrList)+n > cap(c.optPtrList) {
+		c.optPtrList = make([]*Option, 0, ptrChunk)
+	}
+	i := len(c.optPtrList)
+	c.optPtrList = c.optPtrList[:i+n]
+	return c.optPtrList[i : i+n : i+n]
 }

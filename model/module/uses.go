@@ -32,8 +32,10 @@ func (b *builder) collectUses(root ast.Expr) {
 	w.run(root)
 	if len(w.uses) > 0 {
 		// Kept at their number: the module keeps them as long as the model.
-		b.m.Uses = append(make([]Ref, 0, len(b.m.Uses)+len(w.uses)), b.m.Uses...)
-		b.m.Uses = append(b.m.Uses, w.uses...)
+		uses := b.a.refList(len(b.m.Uses) + len(w.uses))
+		copy(uses, b.m.Uses)
+		copy(uses[len(b.m.Uses):], w.uses)
+		b.m.Uses = uses
 	}
 	clear(w.stack[:w.high]) // the rest was cleared before
 	clear(w.uses)
