@@ -4,20 +4,16 @@ import "github.com/nixlint/nixlint/parser/ast"
 
 // plainSetValues resolves a set that is not rec, not built as the value
 // of a modelled attribute (where a path of the enclosing set could add to
-// it), and whose names simpleNames accepts, paths included. Most sets are (arguments of
-// mkOption, leaves of configuration), and they need no model: their
-// values are resolved in the enclosing scope, as set would resolve its
-// model. It returns the first value to resolve, as step does.
+// it), and whose names simpleNames accepts, paths included. Most sets are
+// (arguments of mkOption, leaves of configuration, modules), and they
+// need no model: their values are resolved in the enclosing scope, as set
+// would resolve its model. It returns the first value to resolve, as step
+// does.
 func (r *resolver) plainSetValues(s *ast.AttrSet, quiet bool) ast.Expr {
 	for _, bd := range s.Bindings {
 		if in, ok := bd.(*ast.Inherit); ok && ast.IsNil(in.From) {
 			for _, n := range in.Names {
-				id, ok := n.(*ast.Ident)
-				if !ok {
-					name, _ := StaticName(n)
-					id = &ast.Ident{NamePos: n.Pos(), Name: name}
-				}
-				r.ref(id, quiet)
+				r.inheritName(n, quiet)
 			}
 		}
 	}
