@@ -6,7 +6,9 @@
 // nested set, and `a = { b = 1; }; a = rec { c = 1; };` merges the second
 // set into the first, dropping its `rec` and its dynamic attributes. Which
 // scope a value sees depends on that merging, so this package models it and
-// reports, as a by-product, the definitions Nix rejects as duplicates.
+// reports, as a by-product, the definitions Nix rejects as duplicates. Most
+// sets and lets cannot merge anything (their first names are static and
+// distinct): they are resolved as written, without a model.
 //
 // Resolve works on partial trees (after syntax errors) and on trees as deep
 // as the parser allows: it uses explicit stacks, never recursion.
