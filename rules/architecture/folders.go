@@ -35,20 +35,45 @@ func (f folder) anchor() *analysis.File {
 // folders returns every directory below root (root excluded) holding .nix
 // files in its subtree, sorted by path.
 func folders(pass *analysis.Pass, root string) []folder {
-	byDir := make(map[string][]*analysis.File)
+	byDir := make(map[string]*[]*analysis.File)
+	// The files of a directory mostly come one after the other: the list
+	// of the last directory seen at each level is kept at hand.
+	var last [4]struct {
+		dir   string
+		files *[]*analysis.File
+	}
 	prefix := root + "/"
 	for _, f := range pass.Files {
 		if !strings.HasSuffix(f.Path, ".nix") || !strings.HasPrefix(f.Path, prefix) {
 			continue
 		}
+		level := 0
 		for d := layout.Dir(f.Path); d != root && strings.HasPrefix(d, prefix); d = layout.Dir(d) {
-			byDir[d] = append(byDir[d], f)
+			var files *[]*analysis.File
+			if level < len(last) && last[level].files != nil && last[level].dir == d {
+				files = last[level].files
+			} else {
+				files = byDir[d]
+				if files == nil {
+					files = new([]*analysis.File)
+					byDir[d] = files
+				}
+				if level < len(last) {
+					last[level].dir, last[level].files = d, files
+				}
+			}
+			*files = append(*files, f)
+			level++
 		}
 	}
 	out := make([]folder, 0, len(byDir))
 	for d, files := range byDir {
-		sort.Slice(files, func(i, j int) bool { return files[i].Path < files[j].Path })
-		out = append(out, folder{dir: d, files: files})
+		fs := *files
+		less := func(i, j int) bool { return fs[i].Path < fs[j].Path }
+		if !sort.SliceIsSorted(fs, less) { // in the walk's order, they are
+			sort.Slice(fs, less)
+		}
+		out = append(out, folder{dir: d, files: fs})
 	}
 	sort.Slice(out, func(i, j int) bool { return out[i].dir < out[j].dir })
 	return out
