@@ -130,8 +130,11 @@ func (b *builder) decl(dc *decl) {
 	if vm.Kind == "" {
 		vm.Kind = config.KindVM
 	}
-	setPath := module.PathString(dc.set)
+	setPath := "" // spelled out for the first skipped entry: most VMs have none
 	skip := func(what string, pos token.Pos, reason string) {
+		if setPath == "" {
+			setPath = module.PathString(dc.set)
+		}
 		b.inv.Skipped = append(b.inv.Skipped, Skipped{
 			File: b.mod.Path, Pos: pos, Line: b.line(pos), VM: vm.nameIfKnown(), Set: setPath,
 			What: what, Reason: reason, Source: src.Path,
