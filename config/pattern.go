@@ -25,6 +25,11 @@ type Pattern struct {
 	// shortest path the pattern can match.
 	min   int
 	stars bool
+	// tail holds the segments after the ** of a pattern that starts with
+	// its only ** (**.nodes.<name>): a path matches it where its last
+	// len(tail) segments match tail, which Match tests without trying
+	// every place the ** could end.
+	tail []string
 }
 
 // CompilePattern splits a VMSource path pattern. Any string compiles; a
@@ -47,6 +52,9 @@ func CompilePattern(path string) *Pattern {
 			p.lits = append(p.lits, seg)
 		}
 		p.min++
+	}
+	if len(p.segs) > 0 && p.segs[0] == "**" && !contains(p.segs[1:], "**") {
+		p.tail = p.segs[1:]
 	}
 	return p
 }
@@ -90,7 +98,16 @@ func (p *Pattern) Match(attrs []string) (SourceMatch, bool) {
 		return SourceMatch{}, false
 	}
 	for n := p.min; n <= len(attrs); n++ {
-		if name, ok := matchSegments(p.segs, attrs[:n]); ok {
+		var name string
+		var ok bool
+		if p.tail != nil {
+			// Without a ** of its own, tail matches exactly len(tail)
+			// segments: the ** takes the others.
+			name, ok = matchSegments(p.tail, attrs[n-len(p.tail):n])
+		} else {
+			name, ok = matchSegments(p.segs, attrs[:n])
+		}
+		if ok {
 			return SourceMatch{Set: attrs[:n:n], Name: name}, true
 		}
 	}

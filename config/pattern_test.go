@@ -28,6 +28,7 @@ func TestPatternMatchesNaive(t *testing.T) {
 		"a", "a.b", "a.<name>", "<x>.a", "<x>.<name>", "**", "**.a", "a.**",
 		"**.nodes.<name>", "a.**.b.<name>", "**.a.**.b", "<x>.b.**.a.<name>",
 		"a.<r>.b", "a.\x00", "<>.a", "", "a..b",
+		"**.<name>.<name>", "**.<x>.b.<name>", "**.<name>", "**.**", "**.a.**",
 	}
 	for _, s := range Default().Conventions.VMSources {
 		patterns = append(patterns, s.Path)
