@@ -173,17 +173,19 @@ func (l *Layout) classify(f string, aggregator bool) Kind {
 	case !strings.HasSuffix(f, ".nix"):
 		return Other
 	}
+	// The path is compared first: a folder's presence is looked up only
+	// for the folder a file is in.
 	var k Kind
 	switch {
-	case l.Has[fl.Flake] && In(f, fl.Flake):
+	case In(f, fl.Flake) && l.Has[fl.Flake]:
 		k = FlakePart
-	case l.Has[fl.Roles] && In(f, fl.Roles):
+	case In(f, fl.Roles) && l.Has[fl.Roles]:
 		k = Role
-	case l.Has[fl.Infrastructure] && In(f, fl.Infrastructure):
+	case In(f, fl.Infrastructure) && l.Has[fl.Infrastructure]:
 		k = Infrastructure
-	case l.Has[fl.Modules] && In(f, fl.Modules):
+	case In(f, fl.Modules) && l.Has[fl.Modules]:
 		k = Module
-	case l.Has[fl.Packages] && In(f, fl.Packages):
+	case In(f, fl.Packages) && l.Has[fl.Packages]:
 		return Package
 	default:
 		return Other
