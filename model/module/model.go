@@ -15,7 +15,6 @@ import (
 	"strconv"
 	"strings"
 	"sync"
-	"sync/atomic"
 
 	"github.com/nixlint/nixlint/analysis"
 	"github.com/nixlint/nixlint/parser/ast"
@@ -65,9 +64,7 @@ type Module struct {
 	// can read (a package, a library function, `import ./x.nix args`).
 	Opaque bool
 
-	// kind sits here, in the word of the two flags above, and unit is a
-	// pointer, so that a Module takes 256 bytes rather than 288.
-	kind kinds // see IsFlakePart and IsFormat
+	kind kinds // see IsFlakePart and IsFormat; in the word of the flags above
 
 	Imports  []Import
 	Options  []*Option
@@ -86,7 +83,8 @@ type Module struct {
 	Uses []Ref
 
 	// unit caches UnitOptions: several rules ask for it, concurrently.
-	unit atomic.Pointer[[]*Option]
+	unitOnce sync.Once
+	unit     []*Option
 }
 
 // Import is one element of `imports`.
@@ -527,15 +525,11 @@ func (m *Model) UnitOptions(mod *Module) []*Option {
 	if m.byPath[mod.Path] != mod {
 		return m.unitOptions(mod) // not this model's: nothing to cache
 	}
-	if u := mod.unit.Load(); u != nil {
-		return *u
-	}
-	// Two rules asking at once may both compute it (the same options):
-	// the first stored is the one every caller gets.
-	u := m.unitOptions(mod)
-	u = u[:len(u):len(u)]
-	mod.unit.CompareAndSwap(nil, &u)
-	return *mod.unit.Load()
+	mod.unitOnce.Do(func() {
+		u := m.unitOptions(mod)
+		mod.unit = u[:len(u):len(u)]
+	})
+	return mod.unit
 }
 
 func (m *Model) unitOptions(mod *Module) []*Option {
