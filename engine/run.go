@@ -25,6 +25,7 @@ type runner struct {
 	plan    *plan
 	workers int
 	trace   func(string, time.Duration)
+	lines   lineTexts // the source lines of findings, once each
 
 	mu       sync.Mutex // guards the fields below while analyzers run
 	results  map[*analysis.Analyzer]any

@@ -61,7 +61,7 @@ func (r *runner) suppress(fs []report.Finding, known func(string) bool) []report
 		f := r.fileByPath(p)
 		for _, d := range set.Directives {
 			for _, msg := range r.unusedMessages(set, d, known) {
-				unused = append(unused, newFinding(a.Name, r.plan.severity[a], f, d.Pos, d.End, msg, ""))
+				unused = append(unused, r.newFinding(a.Name, r.plan.severity[a], f, d.Pos, d.End, msg, ""))
 			}
 		}
 	}

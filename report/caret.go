@@ -1,9 +1,6 @@
 package report
 
-import (
-	"strings"
-	"unicode/utf8"
-)
+import "strings"
 
 // Source lines longer than maxSnippet characters are shown as a window of
 // that many characters around the finding: a minified or generated file can
@@ -24,7 +21,7 @@ func snippet(f *Finding) (src, carets string, ok bool) {
 		return "", "", false
 	}
 	s := spanOf(f)
-	total := utf8.RuneCountInString(line) // an invalid byte counts 1, as in runeColumn
+	total, _ := countsBefore(line, len(line)) // an invalid byte counts 1, as in runeColumn
 	start := runeColumn(line, s.Column)
 	end := total
 	if s.EndLine == s.Line {
@@ -80,17 +77,7 @@ func runeSlice(s string, from, to int) string {
 	if from == 0 && to >= len(s) {
 		return s
 	}
-	i, n := 0, 0
-	for i < len(s) && n < from {
-		_, size := utf8.DecodeRuneInString(s[i:])
-		i += size
-		n++
-	}
-	j := i
-	for j < len(s) && n < to {
-		_, size := utf8.DecodeRuneInString(s[j:])
-		j += size
-		n++
-	}
+	i := runeOffset(s, from)
+	j := i + runeOffset(s[i:], to-from)
 	return s[i:j]
 }

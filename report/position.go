@@ -1,7 +1,5 @@
 package report
 
-import "unicode/utf8"
-
 // span is a finding's range with the guarantees every format promises:
 // 1-based, end not before start. Columns are byte columns, end exclusive.
 type span struct {
@@ -39,21 +37,7 @@ func utf16Column(line string, col int) int {
 	if col <= 1 {
 		return 1
 	}
-	limit := col - 1 // bytes before the column
-	units := 0
-	i := 0
-	for i < len(line) && i < limit {
-		r, size := utf8.DecodeRuneInString(line[i:])
-		if r >= 0x10000 {
-			units += 2
-		} else {
-			units++
-		}
-		i += size
-	}
-	if limit > i {
-		units += limit - i
-	}
+	_, units := countsBefore(line, col-1)
 	return units + 1
 }
 
@@ -64,16 +48,6 @@ func runeColumn(line string, col int) int {
 	if col <= 1 {
 		return 0
 	}
-	limit := col - 1
-	n := 0
-	i := 0
-	for i < len(line) && i < limit {
-		_, size := utf8.DecodeRuneInString(line[i:])
-		i += size
-		n++
-	}
-	if limit > i {
-		n += limit - i
-	}
-	return n
+	runes, _ := countsBefore(line, col-1)
+	return runes
 }

@@ -13,10 +13,7 @@ func truncateUTF16(s string, n int) string {
 	}
 	units := 0
 	for i, r := range s {
-		w := 1
-		if r >= 0x10000 {
-			w = 2
-		}
+		w := runeUnits(r)
 		if units+w > n-1 { // keep one unit for the ellipsis
 			return s[:i] + "…"
 		}
@@ -29,11 +26,7 @@ func truncateUTF16(s string, n int) string {
 func utf16Len(s string) int {
 	n := 0
 	for _, r := range s {
-		if r >= 0x10000 {
-			n += 2
-		} else {
-			n++
-		}
+		n += runeUnits(r)
 	}
 	return n
 }
