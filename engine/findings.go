@@ -144,7 +144,7 @@ func lineBounds(f *analysis.File, n int) (start, end int, ok bool) {
 	start = f.Tok.Offset(f.Tok.LineStart(n))
 	end = len(f.Src)
 	if n < f.Tok.LineCount() {
-		end = f.Tok.Offset(f.Tok.LineStart(n+1))
+		end = f.Tok.Offset(f.Tok.LineStart(n + 1))
 	}
 	// Without its line ending: LF, CRLF or a lone CR (which ends a line
 	// in Nix).
