@@ -56,11 +56,10 @@ func run(pass *analysis.Pass) (any, error) {
 			aggregators[f.Path] = true
 		}
 	}
-	l := New(cfg, pass.Dirs, paths, aggregators)
+	l, kinds := newLayout(cfg, pass.Dirs, paths, aggregators)
 	l.ofKind = make([][]*analysis.File, len(kindNames))
-	for _, f := range pass.Files {
-		k := l.kinds[f.Path]
-		l.ofKind[k] = append(l.ofKind[k], f)
+	for i, f := range pass.Files {
+		l.ofKind[kinds[i]] = append(l.ofKind[kinds[i]], f)
 	}
 	return l, nil
 }
@@ -70,6 +69,12 @@ func run(pass *analysis.Pass) (any, error) {
 // whose content is only `imports`. It is exported for tests and for tools
 // that classify paths without running the analysis.
 func New(cfg config.Layout, dirs, files []string, aggregators map[string]bool) *Layout {
+	l, _ := newLayout(cfg, dirs, files, aggregators)
+	return l
+}
+
+// newLayout is New, which also returns the kind of each of files.
+func newLayout(cfg config.Layout, dirs, files []string, aggregators map[string]bool) (*Layout, []Kind) {
 	l := &Layout{
 		Folders: withDefaults(cfg),
 		Has:     make(map[string]bool),
@@ -114,10 +119,12 @@ func New(cfg config.Layout, dirs, files []string, aggregators map[string]bool) *
 		sort.Strings(l.Domains)
 	}
 
-	for _, f := range files {
-		l.kinds[f] = l.classify(f, aggregators[f])
+	kinds := make([]Kind, len(files))
+	for i, f := range files {
+		kinds[i] = l.classify(f, aggregators[f])
+		l.kinds[f] = kinds[i]
 	}
-	return l
+	return l, kinds
 }
 
 // Kind returns the kind of the file at the given repository-relative path.
