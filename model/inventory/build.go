@@ -2,6 +2,7 @@ package inventory
 
 import (
 	"go/token"
+	"slices"
 	"strconv"
 	"strings"
 
@@ -53,7 +54,7 @@ func (b *builder) module() {
 		}
 		n := len(m.Set)
 		var dc *decl
-		if last != nil && si == last.src && equalStrings(m.Set, last.set) && !hasDynamic(m.Set) {
+		if last != nil && si == last.src && slices.Equal(m.Set, last.set) && !hasDynamic(m.Set) {
 			// The declaration of the definition before, whose key this
 			// is: a VM's attributes come one after the other.
 			dc = last
@@ -78,19 +79,6 @@ func (b *builder) module() {
 	for _, dc := range decls {
 		b.decl(dc)
 	}
-}
-
-// equalStrings reports whether a and b hold the same strings.
-func equalStrings(a, b []string) bool {
-	if len(a) != len(b) {
-		return false
-	}
-	for i := range a {
-		if a[i] != b[i] {
-			return false
-		}
-	}
-	return true
 }
 
 // hasDynamic reports whether a path has a segment whose name is computed:

@@ -3,6 +3,7 @@ package module
 import (
 	"go/token"
 	"path"
+	"slices"
 	"strings"
 
 	"github.com/nixlint/nixlint/analysis"
@@ -427,7 +428,7 @@ func (b *builder) keepRef(p Ref) Ref {
 	}
 	if len(b.opts) <= maxShared {
 		for _, o := range b.opts {
-			if equalStrings(o.Path, p) {
+			if slices.Equal(o.Path, p) {
 				return o.Path
 			}
 		}

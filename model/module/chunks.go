@@ -74,148 +74,69 @@ const (
 	moduleChunk  = int(smallBlock / unsafe.Sizeof(Module{}))
 )
 
-func (c *chunks) def() *Def {
-	if len(c.defs) == cap(c.defs) {
-		c.defs = make([]Def, 0, defChunk)
+// one cuts a new zero record from *chunk, first replaced by a new array of
+// size records when it is full.
+func one[T any](chunk *[]T, size int) *T {
+	if len(*chunk) == cap(*chunk) {
+		*chunk = make([]T, 0, size)
 	}
-	c.defs = c.defs[:len(c.defs)+1]
-	return &c.defs[len(c.defs)-1]
+	*chunk = (*chunk)[:len(*chunk)+1]
+	return &(*chunk)[len(*chunk)-1]
 }
 
-func (c *chunks) binding() *Binding {
-	if len(c.bindings) == cap(c.bindings) {
-		c.bindings = make([]Binding, 0, bindingChunk)
+// many cuts n zero records from *chunk, first replaced by a new array of
+// size records when they do not fit; more than an eighth of an array gets
+// an array of its own.
+func many[T any](chunk *[]T, n, size int) []T {
+	if n > size/8 {
+		return make([]T, n)
 	}
-	c.bindings = c.bindings[:len(c.bindings)+1]
-	return &c.bindings[len(c.bindings)-1]
+	if len(*chunk)+n > cap(*chunk) {
+		*chunk = make([]T, 0, size)
+	}
+	i := len(*chunk)
+	*chunk = (*chunk)[:i+n]
+	return (*chunk)[i : i+n : i+n]
 }
+
+func (c *chunks) def() *Def { return one(&c.defs, defChunk) }
+
+func (c *chunks) binding() *Binding { return one(&c.bindings, bindingChunk) }
 
 // strings returns a slice of n strings.
-func (c *chunks) strings(n int) []string {
-	if n > nameChunk/8 {
-		return make([]string, n)
-	}
-	if len(c.strs)+n > cap(c.strs) {
-		c.strs = make([]string, 0, nameChunk)
-	}
-	i := len(c.strs)
-	c.strs = c.strs[:i+n]
-	return c.strs[i : i+n : i+n]
-}
+func (c *chunks) strings(n int) []string { return many(&c.strs, n, nameChunk) }
 
 // keys returns a slice of n attribute names.
-func (c *chunks) keys(n int) []ast.AttrName {
-	if n > keyChunk/8 {
-		return make([]ast.AttrName, n)
-	}
-	if len(c.names)+n > cap(c.names) {
-		c.names = make([]ast.AttrName, 0, keyChunk)
-	}
-	i := len(c.names)
-	c.names = c.names[:i+n]
-	return c.names[i : i+n : i+n]
-}
+func (c *chunks) keys(n int) []ast.AttrName { return many(&c.names, n, keyChunk) }
 
 // defPtrs returns a slice of n definition pointers.
-func (c *chunks) defPtrs(n int) []*Def {
-	if n > ptrChunk/8 {
-		return make([]*Def, n)
-	}
-	if len(c.ptrs)+n > cap(c.ptrs) {
-		c.ptrs = make([]*Def, 0, ptrChunk)
-	}
-	i := len(c.ptrs)
-	c.ptrs = c.ptrs[:i+n]
-	return c.ptrs[i : i+n : i+n]
-}
+func (c *chunks) defPtrs(n int) []*Def { return many(&c.ptrs, n, ptrChunk) }
 
 // elems returns a slice of n list elements.
 func (c *chunks) elems(n int) []Elem {
 	if n == 0 {
 		return make([]Elem, 0) // not nil, as before
 	}
-	if n > elemChunk/8 {
-		return make([]Elem, n)
-	}
-	if len(c.els)+n > cap(c.els) {
-		c.els = make([]Elem, 0, elemChunk)
-	}
-	i := len(c.els)
-	c.els = c.els[:i+n]
-	return c.els[i : i+n : i+n]
+	return many(&c.els, n, elemChunk)
 }
 
 // option returns a new option.
-func (c *chunks) option() *Option {
-	if len(c.opts) == cap(c.opts) {
-		c.opts = make([]Option, 0, optionChunk)
-	}
-	c.opts = c.opts[:len(c.opts)+1]
-	return &c.opts[len(c.opts)-1]
-}
+func (c *chunks) option() *Option { return one(&c.opts, optionChunk) }
 
 // info returns a new info for a definition with a list value.
-func (c *chunks) info() *defInfo {
-	if len(c.infos) == cap(c.infos) {
-		c.infos = make([]defInfo, 0, infoChunk)
-	}
-	c.infos = c.infos[:len(c.infos)+1]
-	return &c.infos[len(c.infos)-1]
-}
+func (c *chunks) info() *defInfo { return one(&c.infos, infoChunk) }
 
 // condList returns a slice of n conditions.
-func (c *chunks) condList(n int) []Cond {
-	if n > condChunk/8 {
-		return make([]Cond, n)
-	}
-	if len(c.conds)+n > cap(c.conds) {
-		c.conds = make([]Cond, 0, condChunk)
-	}
-	i := len(c.conds)
-	c.conds = c.conds[:i+n]
-	return c.conds[i : i+n : i+n]
-}
+func (c *chunks) condList(n int) []Cond { return many(&c.conds, n, condChunk) }
 
 // context returns a new context.
-func (c *chunks) context() *defContext {
-	if len(c.ctxs) == cap(c.ctxs) {
-		c.ctxs = make([]defContext, 0, ctxChunk)
-	}
-	c.ctxs = c.ctxs[:len(c.ctxs)+1]
-	return &c.ctxs[len(c.ctxs)-1]
-}
+func (c *chunks) context() *defContext { return one(&c.ctxs, ctxChunk) }
 
 // refList returns a slice of n references.
-func (c *chunks) refList(n int) []Ref {
-	if n > refChunk/8 {
-		return make([]Ref, n)
-	}
-	if len(c.refs)+n > cap(c.refs) {
-		c.refs = make([]Ref, 0, refChunk)
-	}
-	i := len(c.refs)
-	c.refs = c.refs[:i+n]
-	return c.refs[i : i+n : i+n]
-}
+func (c *chunks) refList(n int) []Ref { return many(&c.refs, n, refChunk) }
 
 // module returns a new, zero module.
-func (c *chunks) module() *Module {
-	if len(c.mods) == cap(c.mods) {
-		c.mods = make([]Module, 0, moduleChunk)
-	}
-	c.mods = c.mods[:len(c.mods)+1]
-	return &c.mods[len(c.mods)-1]
-}
+func (c *chunks) module() *Module { return one(&c.mods, moduleChunk) }
 
 // optPtrs returns a slice of n option pointers.
-func (c *chunks) optPtrs(n int) []*Option {
-	if n > ptrChunk/8 {
-		return make([]*Option, n)
-	}
-	if len(c.optPtrList)+n > cap(c.optPtrList) {
-		c.optPtrList = make([]*Option, 0, ptrChunk)
-	}
-	i := len(c.optPtrList)
-	c.optPtrList = c.optPtrList[:i+n]
-	return c.optPtrList[i : i+n : i+n]
-}
+func (c *chunks) optPtrs(n int) []*Option { return many(&c.optPtrList, n, ptrChunk) }

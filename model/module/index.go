@@ -64,7 +64,7 @@ func NewIndex(opts []*Option) *Index {
 		}
 		prevNodes = prevNodes[:shared]
 		for _, s := range o.Path[shared:] {
-			if !isIdent(s) {
+			if !IsIdent(s) {
 				plain = false
 				break
 			}
@@ -173,7 +173,7 @@ func (ix *Index) scan(p []string, opts []*Option) bool {
 // comparing it by segments is comparing it dotted.
 func plainPath(p []string) bool {
 	for _, s := range p {
-		if !isIdent(s) {
+		if !IsIdent(s) {
 			return false
 		}
 	}

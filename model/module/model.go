@@ -11,6 +11,7 @@ package module
 import (
 	"go/token"
 	"path"
+	"slices"
 	"sort"
 	"strconv"
 	"strings"
@@ -408,7 +409,7 @@ func PathString(p []string) string {
 		if i > 0 {
 			b.WriteByte('.')
 		}
-		if s == Dynamic || isIdent(s) {
+		if s == Dynamic || IsIdent(s) {
 			b.WriteString(s)
 			continue
 		}
@@ -417,7 +418,10 @@ func PathString(p []string) string {
 	return b.String()
 }
 
-func isIdent(s string) bool {
+// IsIdent reports whether s is a Nix identifier (letters, digits, _, '
+// and -, not starting with a digit, ' or -), which an attribute path
+// spells without quotes.
+func IsIdent(s string) bool {
 	if s == "" {
 		return false
 	}
@@ -553,7 +557,7 @@ func (m *Model) unitOptions(mod *Module) []*Option {
 		for _, o := range sib.Options {
 			// A module's options mostly share a namespace: test each
 			// one once.
-			if len(o.Path) == 0 || (tried != nil && equalStrings(o.Path[:len(o.Path)-1], tried)) {
+			if len(o.Path) == 0 || (tried != nil && slices.Equal(o.Path[:len(o.Path)-1], tried)) {
 				continue
 			}
 			if mod.uses(o) {
@@ -629,7 +633,7 @@ func (du *dirUnits) build(sibs []*Module) {
 			}
 			ns := o.Path[:len(o.Path)-1]
 			h := last
-			if !equalStrings(ns, lastNS) {
+			if !slices.Equal(ns, lastNS) {
 				h = hashStart
 				for _, s := range ns {
 					if s == Dynamic {
@@ -710,20 +714,6 @@ func (mod *Module) uses(o *Option) bool {
 		}
 	}
 	return false
-}
-
-// equalStrings reports whether a and b hold the same strings (Dynamic
-// matching only itself, unlike Equal).
-func equalStrings(a, b []string) bool {
-	if len(a) != len(b) {
-		return false
-	}
-	for i := range a {
-		if a[i] != b[i] {
-			return false
-		}
-	}
-	return true
 }
 
 // DefaultBool returns the option's default when it is a boolean literal.

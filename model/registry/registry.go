@@ -11,6 +11,7 @@ package registry
 
 import (
 	"go/token"
+	"slices"
 	"sort"
 	"strconv"
 	"strings"
@@ -158,7 +159,7 @@ func (reg *Registry) read(mod *module.Module, fold *constfold.Folder, conv *conf
 		}
 		nameKey := d.Key(i + 1)
 		dynamic := d.Path[i+1] == module.Dynamic
-		if last != nil && equalStrings(d.Path[:i+2], lastSet) && (!dynamic || nameKey.Pos() == lastPos) {
+		if last != nil && slices.Equal(d.Path[:i+2], lastSet) && (!dynamic || nameKey.Pos() == lastPos) {
 			// The node of the definition before, whose key this is: a
 			// node's definitions come one after the other.
 			last.add(d, d.Path[i+2:], fold, conv, mod.Path)
@@ -248,19 +249,6 @@ func splitTags(s string) []string {
 	f := strings.FieldsFunc(s, func(r rune) bool { return r == ';' || r == ',' || r == ' ' })
 	sort.Strings(f)
 	return f
-}
-
-// equalStrings reports whether a and b hold the same strings.
-func equalStrings(a, b []string) bool {
-	if len(a) != len(b) {
-		return false
-	}
-	for i := range a {
-		if a[i] != b[i] {
-			return false
-		}
-	}
-	return true
 }
 
 // nodesIndex returns the index of the first `nodes` segment of p, or -1.

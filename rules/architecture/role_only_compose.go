@@ -241,17 +241,8 @@ func (f *optionFilter) appendKept(dst []*module.Option, mod *module.Module) []*m
 // path Index.Covers compares segment by segment.
 func identPath(p []string) bool {
 	for _, s := range p {
-		if s == "" {
+		if !module.IsIdent(s) {
 			return false
-		}
-		for i := 0; i < len(s); i++ {
-			c := s[i]
-			switch {
-			case c >= 'a' && c <= 'z', c >= 'A' && c <= 'Z', c == '_':
-			case i > 0 && (c >= '0' && c <= '9' || c == '\'' || c == '-'):
-			default:
-				return false
-			}
 		}
 	}
 	return true
