@@ -7,6 +7,7 @@
 # Usage: bench/lint-vs-nix.sh DIR [RUNS]     (NIXLINT=BINARY to time a built binary)
 # Generate a tree with: go run ./bench/gentree /tmp/tree 3500
 # Targets (DESIGN.md §10): nixlint <= 1/4 of Nix's time, <= 3x cat's.
+# The three commands run in turn, RUNS times; the best run of each counts.
 # NIXLINT_TRACE=1 nixlint DIR prints the time of each phase and analyzer.
 set -euo pipefail
 dir=${1:?usage: lint-vs-nix.sh DIR [RUNS]}
@@ -31,26 +32,22 @@ files=$(tr -cd '\0' < "$list" | wc -c)
 bytes=$(xargs -0 cat < "$list" | wc -c)
 echo "$files files, $bytes bytes, best of $runs runs, $(nproc) CPUs"
 
-# best OKCODES CMD...: prints the best wall time in seconds of RUNS runs
-# of CMD, and stops the script when CMD exits with a code not in OKCODES
-# (a timing of a command that failed at once would mean nothing).
-best() {
-  local ok=$1 b=""
-  shift
-  for _ in $(seq "$runs"); do
-    local s e t code=0
-    s=$(date +%s.%N)
-    "$@" > /dev/null 2>"$tmp/stderr" || code=$?
-    e=$(date +%s.%N)
-    case " $ok " in
-      *" $code "*) ;;
-      *) echo "$* exited with $code:" >&2; head -5 "$tmp/stderr" >&2; exit 2 ;;
-    esac
-    t=$(awk -v s="$s" -v e="$e" 'BEGIN { printf "%.4f", e - s }')
-    if [ -z "$b" ] || awk -v t="$t" -v b="$b" 'BEGIN { exit !(t < b) }'; then b=$t; fi
-  done
-  echo "$b"
+# timed CMD...: prints the wall time in seconds of one run of CMD, and
+# stops the script when CMD fails (a timing of a command that failed at once
+# would mean nothing).
+timed() {
+  local s e code=0
+  s=$(date +%s.%N)
+  "$@" > /dev/null 2>"$tmp/stderr" || code=$?
+  e=$(date +%s.%N)
+  if [ "$code" != 0 ]; then
+    echo "$* exited with $code:" >&2; head -5 "$tmp/stderr" >&2; exit 2
+  fi
+  awk -v s="$s" -v e="$e" 'BEGIN { printf "%.4f", e - s }'
 }
+
+# lesser A B: the smaller of two times, A when B is empty.
+lesser() { awk -v a="$1" -v b="$2" 'BEGIN { print (b == "" || a < b) ? a : b }'; }
 
 # As few invocations as the argument limit allows, for Nix as for cat (as
 # bench/compare.sh does): Nix's start-up, paid once per invocation, is not
@@ -58,9 +55,16 @@ best() {
 nix_parse() { xargs -0 nix-instantiate --parse < "$list"; }
 cat_all() { xargs -0 cat < "$list"; }
 
-t_lint=$(best "0" "$bin" --fail-on never "$dir")
-t_nix=$(best "0" nix_parse)
-t_cat=$(best "0" cat_all)
+# The three run in turn, RUNS times, and the best run of each counts: on a
+# shared machine the neighbours' load drifts, and alternating exposes each
+# tool to the same drift.
+t_lint="" t_nix="" t_cat=""
+for _ in $(seq "$runs"); do
+  # One assignment per timing, so that a failed run stops the script.
+  t=$(timed "$bin" --fail-on never "$dir"); t_lint=$(lesser "$t" "$t_lint")
+  t=$(timed nix_parse); t_nix=$(lesser "$t" "$t_nix")
+  t=$(timed cat_all); t_cat=$(lesser "$t" "$t_cat")
+done
 
 printf '%-28s %8.3fs\n' "nixlint (full lint)" "$t_lint" "nix-instantiate --parse" "$t_nix" "cat" "$t_cat"
 awk -v l="$t_lint" -v n="$t_nix" -v c="$t_cat" 'BEGIN {
