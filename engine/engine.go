@@ -118,7 +118,12 @@ func Run(ctx context.Context, opts Options) (*report.Result, error) {
 		l.files, l.skipped, l.internal = load(ctx, fset, root, q, opts.Workers, gc)
 		done <- l
 	}()
-	t, err := walk(root, cfg.Exclude, q.push)
+	nfound := 0
+	t, err := walk(root, cfg.Exclude, func(rel string) {
+		q.push(rel)
+		nfound++
+		gc.found(nfound)
+	})
 	q.close()
 	trace("walk", time.Since(start))
 	l := <-done

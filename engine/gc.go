@@ -73,8 +73,9 @@ type pacer struct {
 	userSet  bool // the user set GOGC: nothing is changed
 	limitSet bool // the user set GOMEMLIMIT: it is the limit waited for
 
-	read   atomic.Int64 // bytes read so far
-	repace atomic.Int64 // size read at which the pace is set again
+	read     atomic.Int64 // bytes read so far
+	reserved atomic.Bool  // the heap is backed with huge pages
+	repace   atomic.Int64 // size read at which the pace is set again
 
 	mu       sync.Mutex // guards the fields below and the runtime's settings
 	prevPct  int        // GOGC before the run
@@ -116,18 +117,35 @@ func (p *pacer) set(total int64) {
 	}
 }
 
-// Once hugePagesAfter bytes of sources are read, the heap is backed with
-// huge pages (see package hugepages): hugePagesReserve bytes of address
-// space are mapped and marked for them, enough for the heap of some 8 MB
-// of sources; the heap beyond is marked again every hugePagesEvery bytes
-// of sources read (some 2 MiB of heap). Small runs keep small pages: the
-// reservation costs a collection, and a 2 MiB page is cleared whole on
-// first touch.
+// Once the walk has found hugePagesFiles files, or hugePagesAfter bytes of
+// sources are read, the heap is backed with huge pages (see package
+// hugepages): hugePagesReserve bytes of address space are mapped and
+// marked for them, enough for the heap of some 8 MB of sources; the heap
+// beyond is marked again every hugePagesEvery bytes of sources read (some
+// 2 MiB of heap). The reservation costs a collection, cheapest while the
+// heap is small, so the count of files found (the walk runs ahead of the
+// parsers) usually decides. Small runs keep small pages: a 2 MiB page is
+// cleared whole on first touch.
 const (
+	hugePagesFiles   = 100
 	hugePagesAfter   = 256 << 10
 	hugePagesReserve = 128 << 20
 	hugePagesEvery   = 128 << 10
 )
+
+// found records that the walk has found its n-th file.
+func (p *pacer) found(n int) {
+	if n == hugePagesFiles {
+		p.reserveHugePages()
+	}
+}
+
+// reserveHugePages backs the heap with huge pages, once.
+func (p *pacer) reserveHugePages() {
+	if p.reserved.CompareAndSwap(false, true) {
+		hugepages.Reserve(hugePagesReserve)
+	}
+}
 
 // add records n more bytes of source read. Each time the size read
 // doubles past half the size the collector stays off for, the collector
@@ -136,8 +154,8 @@ func (p *pacer) add(n int64) {
 	read := p.read.Add(n)
 	switch prev := read - n; {
 	case read >= hugePagesAfter && prev < hugePagesAfter:
-		hugepages.Reserve(hugePagesReserve)
-	case read >= hugePagesAfter && read/hugePagesEvery != prev/hugePagesEvery:
+		p.reserveHugePages()
+	case p.reserved.Load() && read/hugePagesEvery != prev/hugePagesEvery:
 		hugepages.Advise()
 	}
 	if read < p.repace.Load() {
