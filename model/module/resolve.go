@@ -36,7 +36,7 @@ func (r *resolver) binding(id *ast.Ident) *scope.Binding {
 	if r.info == nil || id == nil {
 		return nil
 	}
-	return r.follow(r.info.Refs[id])
+	return r.follow(r.info.BindingOf(id))
 }
 
 // follow returns the binding b aliases through plain inherits (b itself
@@ -48,7 +48,7 @@ func (r *resolver) follow(b *scope.Binding) *scope.Binding {
 		if !ok {
 			break
 		}
-		outer := r.info.Refs[def]
+		outer := r.info.BindingOf(def)
 		if outer == nil || outer == b {
 			break
 		}
