@@ -73,46 +73,32 @@ func BenchmarkResolveTree(b *testing.B) {
 // BenchmarkResolverTree resolves every file of the generated repository
 // with one Resolver, as a worker of a lint does.
 func BenchmarkResolverTree(b *testing.B) {
-	files := loadTree(b)
-	b.SetBytes(treeBytes(files))
-	b.ReportAllocs()
-	var r scope.Resolver
-	start := cputime.Now()
-	for b.Loop() {
-		for _, f := range files {
-			r.Resolve(f)
-		}
-	}
-	cputime.Report(b, start)
+	benchResolver(b, scope.Resolver{}, func(r *scope.Resolver, f *ast.File) { r.Resolve(f) })
 }
 
 // BenchmarkResolveReuseTree resolves every file of the generated
-// repository with one Resolver's ResolveReuse, as module.PerFile does.
+// repository with one Resolver's ResolveReuse.
 func BenchmarkResolveReuseTree(b *testing.B) {
-	files := loadTree(b)
-	b.SetBytes(treeBytes(files))
-	b.ReportAllocs()
-	var r scope.Resolver
-	start := cputime.Now()
-	for b.Loop() {
-		for _, f := range files {
-			r.ResolveReuse(f)
-		}
-	}
-	cputime.Report(b, start)
+	benchResolver(b, scope.Resolver{}, func(r *scope.Resolver, f *ast.File) { r.ResolveReuse(f) })
 }
 
 // BenchmarkResolveReuseNoMapTree is BenchmarkResolveReuseTree with
-// NoRefsMap: references indexed for BindingOf, without Info.Refs.
+// NoRefsMap (references indexed for BindingOf, without Info.Refs), as
+// module.PerFile does.
 func BenchmarkResolveReuseNoMapTree(b *testing.B) {
+	benchResolver(b, scope.Resolver{NoRefsMap: true}, func(r *scope.Resolver, f *ast.File) { r.ResolveReuse(f) })
+}
+
+// benchResolver resolves every file of the generated repository with r,
+// through resolve.
+func benchResolver(b *testing.B, r scope.Resolver, resolve func(*scope.Resolver, *ast.File)) {
 	files := loadTree(b)
 	b.SetBytes(treeBytes(files))
 	b.ReportAllocs()
-	r := scope.Resolver{NoRefsMap: true}
 	start := cputime.Now()
 	for b.Loop() {
 		for _, f := range files {
-			r.ResolveReuse(f)
+			resolve(&r, f)
 		}
 	}
 	cputime.Report(b, start)
