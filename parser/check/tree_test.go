@@ -74,12 +74,12 @@ func BenchmarkResolveCheckTree(b *testing.B) {
 }
 
 // BenchmarkResolveReuseCheckTree resolves every file of the generated
-// repository with one Resolver's ResolveReuse and checks it, as
-// module.PerFile does.
+// repository with one Resolver's ResolveReuse, without a Refs map, and
+// checks it, as module.PerFile does.
 func BenchmarkResolveReuseCheckTree(b *testing.B) {
 	pf := loadTree(b)
 	b.ReportAllocs()
-	var r scope.Resolver
+	r := scope.Resolver{NoRefsMap: true}
 	start := cputime.Now()
 	for b.Loop() {
 		for _, f := range pf.files {

@@ -17,14 +17,8 @@ import (
 // checks every result against a Resolver used once: nothing of a file may
 // leak into the next.
 func TestResolverReuse(t *testing.T) {
-	files := append(corpusFiles(t), loadTree(t)...)
-	if testing.Short() {
-		files = files[:400]
-	}
-	want := make([]string, len(files))
-	for i, f := range files {
-		want[i] = dumpInfo(new(scope.Resolver).Resolve(f))
-	}
+	files := reuseFiles(t)
+	want := freshDumps(files)
 	orders := map[string][]int{"forward": {}, "backward": {}}
 	for i := range files {
 		orders["forward"] = append(orders["forward"], i)
@@ -46,14 +40,8 @@ func TestResolverReuse(t *testing.T) {
 // with one Resolver reused in two orders and, in between, by its other
 // methods: its Info must be Resolve's, whatever the Resolver did before.
 func TestResolveReuse(t *testing.T) {
-	files := append(corpusFiles(t), loadTree(t)...)
-	if testing.Short() {
-		files = files[:400]
-	}
-	want := make([]string, len(files))
-	for i, f := range files {
-		want[i] = dumpInfo(new(scope.Resolver).Resolve(f))
-	}
+	files := reuseFiles(t)
+	want := freshDumps(files)
 	tests := []struct {
 		name    string
 		reverse bool
@@ -89,10 +77,7 @@ func TestResolveReuse(t *testing.T) {
 // undefined name and identifiers that are no reference, with one Resolver
 // reused over the corpus and the generated repository.
 func TestNoRefsMap(t *testing.T) {
-	files := append(corpusFiles(t), loadTree(t)...)
-	if testing.Short() {
-		files = files[:400]
-	}
+	files := reuseFiles(t)
 	r := scope.Resolver{NoRefsMap: true}
 	for _, f := range files {
 		want := new(scope.Resolver).Resolve(f)
@@ -173,10 +158,7 @@ func TestResolverEmpty(t *testing.T) {
 // -race.
 func TestResolveConcurrent(t *testing.T) {
 	files := corpusFiles(t)
-	want := make([]string, len(files))
-	for i, f := range files {
-		want[i] = dumpInfo(new(scope.Resolver).Resolve(f))
-	}
+	want := freshDumps(files)
 	const workers = 4
 	errs := make(chan string, workers)
 	for w := range workers {
@@ -304,4 +286,25 @@ func checkBindingOf(t *testing.T, f *ast.File, want, got *scope.Info) {
 			t.Fatalf("%s: BindingOf(%v) = %v, want nil", f.Name, id, b)
 		}
 	}
+}
+
+// reuseFiles returns the trees the reuse tests resolve: the parser corpus
+// (partial trees included) and the generated repository, or the first 400
+// of them with -short.
+func reuseFiles(t *testing.T) []*ast.File {
+	files := append(corpusFiles(t), loadTree(t)...)
+	if testing.Short() {
+		files = files[:400]
+	}
+	return files
+}
+
+// freshDumps returns the dump of each file's Info from a Resolver used
+// once: what a reused one must give.
+func freshDumps(files []*ast.File) []string {
+	want := make([]string, len(files))
+	for i, f := range files {
+		want[i] = dumpInfo(new(scope.Resolver).Resolve(f))
+	}
+	return want
 }
